@@ -7,15 +7,16 @@
 const TELEX_TONE = /([a-z])([sfrxj])(?=[^a-z]|$)/g;
 
 /**
- * Lower-case, NFC → NFD, drop combining marks, map đ → d (it has no decomposition), collapse spaces.
- * Tone placement differences (hoà / hòa) vanish with the marks.
+ * NFC → NFD, drop combining marks, map đ → d (it has no decomposition). Case is kept.
+ * Tone placement differences (hoà / hòa) vanish with the marks. The look-alike eth (Ð/ð, U+00D0/U+00F0),
+ * which some legacy keyboards and copied documents use for Đ/đ, is mapped to d as well.
  */
 export function stripDiacritics(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
+    .replace(/[đð]/g, 'd')
+    .replace(/[ĐÐ]/g, 'D')
     .normalize('NFC');
 }
 
@@ -43,7 +44,9 @@ export function foldTelex(folded: string): string {
         .replace(/^w/, 'u')
         .replace(TELEX_TONE, '$1')
         // a tone letter typed in the middle of a word: "caso" → "cao"
-        .replace(/([aeiouy])[sfrxj]([aeiouy])/g, '$1$2'),
+        .replace(/([aeiouy])[sfrxj]([aeiouy])/g, '$1$2')
+        // …or before the final consonant: "casch" → "cach", "vieejt" → "viet"
+        .replace(/([aeiouy])[sfrxj](c|ch|m|n|ng|nh|p|t)$/, '$1$2'),
     )
     .join(' ');
 }

@@ -1,0 +1,19 @@
+/**
+ * What a channel adapter answers when asked to deliver one {@link Outbound}: the message's fate, in our words,
+ * so the outbound worker can record it (promise 3) without knowing any platform.
+ */
+import type { Channel, Outbound } from '../src/domain/message-model.js';
+
+export type SendResult =
+  | { kind: 'sent'; platformMessageId: string }
+  /** Try again after `afterMs` (rate limit, quiet hours, a passing failure). `scope: 'channel'` slows everyone. */
+  | { kind: 'retry'; afterMs: number; reason: string; scope: 'chat' | 'channel' }
+  /** Will never go through on this channel (blocked, outside Zalo's 7-day window, unknown user). */
+  | { kind: 'undeliverable'; reason: string }
+  /** A bug or a refused request: retrying will not help. */
+  | { kind: 'failed'; reason: string };
+
+export interface ChannelSender {
+  readonly channel: Channel;
+  send(userId: string, message: Outbound): Promise<SendResult>;
+}

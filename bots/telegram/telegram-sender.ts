@@ -1,0 +1,63 @@
+/** Delivers outbound messages through the Telegram Bot API with grammY, mapping its errors to fates. */
+import { Api, GrammyError, HttpError, InlineKeyboard } from 'grammy';
+import type { ChannelSender, SendResult } from '../channel-sender.js';
+import type { Outbound } from '../../src/domain/message-model.js';
+
+/** Telegram's text limit; longer texts are cut with an ellipsis. */
+const MAX_TEXT = 4096;
+
+export function createTelegramApi(token: string, apiRoot: string): Api {
+  return new Api(token, { apiRoot });
+}
+
+export function createTelegramSender(api: Api): ChannelSender {
+  return {
+    channel: 'telegram',
+    async send(userId, message) {
+      try {
+        let lastId = 0;
+        for (const photo of message.photos ?? []) {
+          lastId = (await api.sendPhoto(userId, photo)).message_id;
+        }
+        const sent = await api.sendMessage(userId, clip(message.text), {
+          reply_markup: keyboard(message),
+        });
+        lastId = sent.message_id;
+        return { kind: 'sent', platformMessageId: String(lastId) };
+      } catch (error) {
+        return telegramFate(error);
+      }
+    },
+  };
+}
+
+function keyboard(message: Outbound): InlineKeyboard | undefined {
+  if (!message.choices?.length) return undefined;
+  const kb = new InlineKeyboard();
+  // callback_data holds only the short ASCII id (≤ 64 bytes); the label is what people read.
+  for (const choice of message.choices) kb.text(choice.label, choice.value).row();
+  return kb;
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+}
+
+/** Map a grammY error to the message's fate. */
+export function telegramFate(error: unknown): SendResult {
+  if (error instanceof GrammyError) {
+    const description = error.description;
+    if (error.error_code === 429) {
+      const seconds = error.parameters.retry_after ?? 1;
+      return { kind: 'retry', afterMs: seconds * 1000, reason: 'telegram_429', scope: 'chat' };
+    }
+    if (error.error_code === 403) return { kind: 'undeliverable', reason: `blocked: ${description}` };
+    if (error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(description)) {
+      return { kind: 'undeliverable', reason: `invalid_user: ${description}` };
+    }
+    if (error.error_code >= 500) return { kind: 'retry', afterMs: 2000, reason: `telegram_${error.error_code}`, scope: 'channel' };
+    return { kind: 'failed', reason: `telegram_${error.error_code}: ${description}` };
+  }
+  if (error instanceof HttpError) return { kind: 'retry', afterMs: 2000, reason: 'telegram_network', scope: 'channel' };
+  return { kind: 'failed', reason: String(error) };
+}

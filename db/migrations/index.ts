@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. A static list rather than a folder scan, so the same code runs under tsx, vitest
+ * and a bundle. Names start with a sortable date.
+ */
+import type { Migration } from 'kysely/migration';
+import * as backbone from './2026-11-22-01-backbone.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-22-01-backbone': backbone,
+};

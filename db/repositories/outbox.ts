@@ -1,0 +1,157 @@
+/** The outbox: outgoing messages written in the same transaction as the state change, sent after commit. */
+import { sql, type Transaction } from 'kysely';
+import type { Channel } from '../../src/domain/message-model.js';
+import type { Db } from '../database.js';
+import type { Database, NewOutbox, OutboxRow } from '../schema.js';
+
+type Executor = Db | Transaction<Database>;
+
+/** Insert outgoing messages; a row whose dedup key exists already is skipped (promise 2). Returns new ids. */
+export async function addToOutbox(db: Executor, rows: NewOutbox[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('outbox')
+    .values(rows)
+    .onConflict((oc) => oc.column('dedup_key').doNothing())
+    .returning('id')
+    .execute();
+  return inserted.map((r) => r.id);
+}
+
+export async function getOutbox(db: Executor, id: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The next message due for one chat, oldest first; a row stuck in `sending` past its claim is due again. */
+export async function nextDueForChat(db: Executor, channel: Channel, userId: string, now: Date) {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('channel', '=', channel)
+    .where('external_user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', 'in', ['pending', 'deferred']), eb('not_before', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(now.getTime() - 60_000))]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Take the chat's send lease for `ms` (one sender per chat at a time, across processes). False when another
+ * sender holds it.
+ */
+export async function takeChatLease(db: Executor, channel: Channel, userId: string, ms: number): Promise<boolean> {
+  const result = await sql<{ channel: string }>`
+    insert into chat_pacing (channel, external_user_id, lease_until)
+    values (${channel}, ${userId}, now() + ${`${ms} milliseconds`}::interval)
+    on conflict (channel, external_user_id) do update set lease_until = excluded.lease_until
+    where chat_pacing.lease_until is null or chat_pacing.lease_until < now()
+    returning channel`.execute(db);
+  return result.rows.length > 0;
+}
+
+export async function releaseChatLease(db: Executor, channel: Channel, userId: string) {
+  await db
+    .updateTable('chat_pacing')
+    .set({ lease_until: null })
+    .where('channel', '=', channel)
+    .where('external_user_id', '=', userId)
+    .execute();
+}
+
+export async function lastSentAt(db: Executor, channel: Channel, userId: string): Promise<Date | null> {
+  const row = await db
+    .selectFrom('chat_pacing')
+    .select('last_sent_at')
+    .where('channel', '=', channel)
+    .where('external_user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.last_sent_at ?? null;
+}
+
+export async function markClaimed(db: Executor, id: string) {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sending', claimed_at: new Date(), attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markSent(db: Executor, row: OutboxRow, platformMessageId: string, at: Date) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('outbox')
+      .set({ status: 'sent', platform_message_id: platformMessageId, sent_at: at, fate_reason: null })
+      .where('id', '=', row.id)
+      .execute();
+    await trx
+      .updateTable('chat_pacing')
+      .set({ last_sent_at: at })
+      .where('channel', '=', row.channel)
+      .where('external_user_id', '=', row.external_user_id)
+      .execute();
+  });
+}
+
+/** Defer this message, and every later unsent message of the chat with it, so their order holds. */
+export async function deferChat(db: Executor, row: OutboxRow, until: Date, reason: string) {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'deferred', fate_reason: reason, not_before: until })
+    .where('id', '=', row.id)
+    .execute();
+  await db
+    .updateTable('outbox')
+    .set({ not_before: until })
+    .where('channel', '=', row.channel)
+    .where('external_user_id', '=', row.external_user_id)
+    .where('id', '>', row.id)
+    .where('status', 'in', ['pending', 'deferred'])
+    .where('not_before', '<', until)
+    .execute();
+}
+
+/** Defer only this message (quiet hours for a proactive message must not hold back replies). */
+export async function deferOne(db: Executor, id: string, until: Date, reason: string) {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'deferred', fate_reason: reason, not_before: until })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markFinal(db: Executor, id: string, status: 'undeliverable' | 'failed', reason: string) {
+  await db.updateTable('outbox').set({ status, fate_reason: reason }).where('id', '=', id).execute();
+}
+
+/** Messages whose fate the admin should see: undeliverable or failed. */
+export async function undeliveredMessages(db: Executor, limit = 100) {
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'channel', 'person_id', 'status', 'fate_reason', 'created_at', 'fallback_of'])
+    .where('status', 'in', ['undeliverable', 'failed'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Unsent rows due now whose job may have been lost (crash between commit and enqueue). */
+export async function strandedOutbox(db: Executor, olderThanMs: number, limit = 500) {
+  const cutoff = new Date(Date.now() - olderThanMs);
+  return db
+    .selectFrom('outbox')
+    .select(['id'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', 'in', ['pending', 'deferred']), eb('not_before', '<', cutoff)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', cutoff)]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

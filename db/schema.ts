@@ -1,0 +1,171 @@
+/**
+ * Kysely table types. One interface per table, named after the concept; columns in snake_case as stored.
+ */
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable } from 'kysely';
+import type { Channel, Inbound, Outbound } from '../src/domain/message-model.js';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+/** Phường / xã / đặc khu served by this installation. */
+export interface WardTable {
+  code: string;
+  name: string;
+  full_name: string;
+  /** Per-ward settings (case deadline in working days, after-photo required, dispatcher…). */
+  settings: JSONColumnType<Record<string, unknown>>;
+}
+
+/** Tổ dân phố: keyed by (ward, name) because names repeat across wards. */
+export interface ResidentialGroupTable {
+  id: Generated<number>;
+  ward_code: string;
+  name: string;
+  /** Folded name for diacritics-insensitive lookup ("to dan pho so 5"). */
+  name_key: string;
+  /** GeoJSON Polygon / MultiPolygon coordinates, [lon, lat]. */
+  polygon: JSONColumnType<number[][][] | number[][][][] | null> | null;
+  centre_lat: number | null;
+  centre_lng: number | null;
+  radius_m: number | null;
+  /** Folded street names ("le chan", "to hieu") for routing typed addresses. */
+  streets: string[];
+}
+
+/** Phòng / đơn vị: plan task owners and staff units. */
+export interface UnitTable {
+  code: string;
+  name: string;
+  ward_code: string | null;
+  aliases: string[];
+}
+
+/** Everyone the bot knows: residents (created at first contact) and staff (imported or invited). */
+export interface PersonTable {
+  id: Generated<number>;
+  full_name: string | null;
+  role: string;
+  unit_code: string | null;
+  ward_code: string | null;
+  group_id: number | null;
+  /** Staff phone from the org file (never a resident's: those are not stored unless they share one). */
+  phone: string | null;
+  consent_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** A person's account on one channel; `last_inbound_at` decides Zalo's 7-day window. */
+export interface ChannelIdentityTable {
+  channel: Channel;
+  external_id: string;
+  person_id: number;
+  display_name: string | null;
+  last_inbound_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** Single-use, expiring codes that link a chat account to a staff role. */
+export interface InviteTable {
+  code: string;
+  role: string;
+  unit_code: string | null;
+  ward_code: string | null;
+  group_id: number | null;
+  person_id: number | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** One conversation state machine per (channel, person's id there). */
+export interface ConversationTable {
+  channel: Channel;
+  external_id: string;
+  state: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  updated_at: Timestamp;
+}
+
+/** Everything a person sent, stored before the webhook answers 200 (promise 1). */
+export interface InboundEventTable {
+  id: Generated<string>;
+  channel: Channel;
+  platform_message_id: string;
+  external_user_id: string;
+  sent_at: Timestamp;
+  received_at: CreatedAt;
+  message: JSONColumnType<Inbound>;
+  status: ColumnType<'pending' | 'done' | 'failed', 'pending' | undefined, 'pending' | 'done' | 'failed'>;
+  /** Failed processing attempts; after three the message is set aside and the person gets an apology. */
+  attempts: Generated<number>;
+  processed_at: Timestamp | null;
+  error: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'deferred' | 'undeliverable' | 'failed';
+
+/** Every outgoing message and its fate (promise 3). */
+export interface OutboxTable {
+  id: Generated<string>;
+  dedup_key: string;
+  channel: Channel;
+  external_user_id: string;
+  person_id: number | null;
+  message: JSONColumnType<Outbound>;
+  /** Not an answer to something the person just said: waits out 22:00–06:00. */
+  proactive: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  not_before: Timestamp;
+  attempts: Generated<number>;
+  platform_message_id: string | null;
+  fate_reason: string | null;
+  fallback_of: string | null;
+  created_at: CreatedAt;
+  claimed_at: Timestamp | null;
+  sent_at: Timestamp | null;
+}
+
+/** Per-chat send lease and pacing, so one chat's messages go out one at a time, in order. */
+export interface ChatPacingTable {
+  channel: Channel;
+  external_user_id: string;
+  lease_until: Timestamp | null;
+  last_sent_at: Timestamp | null;
+}
+
+/** The Zalo OA token pair: refresh tokens are single-use, so the newest pair must always be here. */
+export interface ZaloTokenTable {
+  id: number;
+  access_token: string | null;
+  refresh_token: string;
+  expires_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Secrets generated at first start (media link signing), kept out of the repo and the logs. */
+export interface AppSecretTable {
+  name: string;
+  value: string;
+}
+
+export interface Database {
+  wards: WardTable;
+  residential_groups: ResidentialGroupTable;
+  units: UnitTable;
+  people: PersonTable;
+  channel_identities: ChannelIdentityTable;
+  invites: InviteTable;
+  conversations: ConversationTable;
+  inbound_events: InboundEventTable;
+  outbox: OutboxTable;
+  chat_pacing: ChatPacingTable;
+  zalo_tokens: ZaloTokenTable;
+  app_secrets: AppSecretTable;
+}
+
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutbox = Insertable<OutboxTable>;
+export type Person = Selectable<PersonTable>;
+export type InboundEventRow = Selectable<InboundEventTable>;

@@ -1,0 +1,58 @@
+/**
+ * `npm run cli -- <verb> …`: the admin's tools. Bad input gets a clear message naming the field and a non-zero
+ * exit, never a stack trace.
+ */
+import { ConfigError } from '../config.js';
+import { OrgFileError } from '../org/org-file.js';
+import { CliError } from './cli-context.js';
+import { invite, inviteHelp } from './invite.js';
+import { orgImport, orgImportHelp } from './org-import.js';
+
+process.env.TZ = 'Asia/Ho_Chi_Minh';
+
+const usage = `Usage: npm run cli -- <command>
+
+Commands:
+  org import <file>          load the organisation (wards, tổ dân phố, units, staff)
+  invite <role> --unit <c>   print a one-time code that links a staff member's chat account
+  plan import <file>         propose (and with --commit, save) a plan's tasks
+
+Add --help after a command for its options.`;
+
+type Verb = (args: string[]) => Promise<string>;
+
+const verbs: Record<string, { help: string; run: Verb }> = {
+  'org import': { help: orgImportHelp, run: (args) => orgImport(args[0]) },
+  invite: { help: inviteHelp, run: invite },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const key = verbs[`${argv[0]} ${argv[1]}`] ? `${argv[0]} ${argv[1]}` : argv[0];
+  const verb = key ? verbs[key] : undefined;
+  if (!verb) {
+    console.log(usage);
+    return argv.length === 0 || argv[0] === '--help' ? 0 : 2;
+  }
+  const args = argv.slice(key.split(' ').length);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(verb.help);
+    return 0;
+  }
+  try {
+    console.log(await verb.run(args));
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError || error instanceof OrgFileError || error instanceof ConfigError) {
+      console.error(`Error: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`Error: ${error.message}\n\n${verb.help}`);
+      return 2;
+    }
+    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

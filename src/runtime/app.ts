@@ -1,0 +1,181 @@
+/**
+ * Assembles the product for a role — `web` (HTTP, webhooks, Telegram polling), `worker` (inbound, outbound and
+ * maintenance jobs), `scheduler` (repeating jobs), or `all` — and takes it down again in the right order.
+ */
+import type { Worker } from 'bullmq';
+import { createDatabase, migrate, type Db } from '../../db/database.js';
+import type { ChannelSender } from '../../bots/channel-sender.js';
+import { createTelegramApi, createTelegramSender } from '../../bots/telegram/telegram-sender.js';
+import { startTelegramPoller } from '../../bots/telegram/telegram-poller.js';
+import { createWebSender } from '../../bots/web/web-sender.js';
+import { exchangeRefreshToken, ZaloClient } from '../../bots/zalo/client.js';
+import { createZaloTokenStore } from '../../bots/zalo/token-store.js';
+import { createZaloSender } from '../../bots/zalo/zalo-sender.js';
+import { createInboundProcessor } from '../../jobs/inbound-worker.js';
+import { createOutboundProcessor } from '../../jobs/outbound-worker.js';
+import { createQueueKit, type QueueKit } from '../../jobs/queue-kit.js';
+import { INBOUND_QUEUE, OUTBOUND_QUEUE, type InboundJob, type OutboundJob } from '../../jobs/queue-names.js';
+import { sweepStranded } from '../../jobs/sweeper.js';
+import { CHANNEL_SWITCHES, type Config } from '../config.js';
+import { createEngine, type EngineOptions } from '../features/engine.js';
+import { createIngest } from '../http/ingest.js';
+import { buildServer } from '../http/server.js';
+import type { Channel } from '../domain/message-model.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { Logger } from './logger.js';
+
+export type Role = 'web' | 'worker' | 'scheduler' | 'all';
+export const ROLES: readonly Role[] = ['web', 'worker', 'scheduler', 'all'];
+
+const MAINTENANCE_QUEUE = 'maintenance';
+
+/** Options for {@link startApp}. */
+export interface AppOptions {
+  role?: Role;
+  log: Logger;
+  /** Clock and features for the engine (tests use a fake clock). */
+  engine?: EngineOptions;
+  /** Worker concurrency per queue. Default 8. */
+  concurrency?: number;
+  /** Redis key prefix, for tests sharing one Redis. Default `bull`. */
+  queuePrefix?: string;
+  /** The sweeper's idea of "stranded". Default 30,000 ms. */
+  sweepAfterMs?: number;
+}
+
+export interface RunningApp {
+  /** The HTTP base URL (web role only). */
+  url?: string;
+  db: Db;
+  queues: QueueKit;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Readonly<Config>, options: AppOptions): Promise<RunningApp> {
+  const role = options.role ?? 'all';
+  const log = options.log;
+  const has = (r: Role) => role === 'all' || role === r;
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e) => log.error(`shutdown step failed: ${String(e)}`));
+  };
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    let storage = `PostgreSQL at ${redactUrl(databaseUrl ?? '')}`;
+    if (!databaseUrl) {
+      const embedded = await startEmbeddedPostgres(config.dataDir, (line) => log.info(line));
+      stops.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      storage = `embedded PostgreSQL in ${config.dataDir}${embedded.owned ? '' : ' (already running, shared)'}`;
+    }
+    const db = createDatabase(databaseUrl, { max: 20 });
+    stops.push(() => db.destroy());
+    await migrate(db, databaseUrl, { queueSchema: !config.redisUrl });
+
+    const queues = createQueueKit({ redisUrl: config.redisUrl, databaseUrl, prefix: options.queuePrefix });
+    stops.push(() => queues.close());
+    const inboundQueue = queues.queue<InboundJob>(INBOUND_QUEUE);
+    const outboundQueue = queues.queue<OutboundJob>(OUTBOUND_QUEUE);
+    const maintenanceQueue = queues.queue(MAINTENANCE_QUEUE);
+    const ingest = createIngest(db, inboundQueue);
+    const telegramApi = config.telegram ? createTelegramApi(config.telegram.token, config.telegram.apiRoot) : undefined;
+
+    let url: string | undefined;
+    if (has('web')) {
+      const server = buildServer({ config, db, queues, ingest });
+      await server.listen({ port: config.port, host: '0.0.0.0' });
+      const address = server.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      url = `http://127.0.0.1:${port}`;
+      stops.push(() => server.close());
+      if (telegramApi && config.publicUrl) {
+        await telegramApi
+          .setWebhook(`${config.publicUrl}/webhooks/telegram`, {
+            secret_token: config.telegram!.webhookSecret,
+            allowed_updates: ['message', 'callback_query'],
+          })
+          .catch((e) => log.warn(`Telegram setWebhook failed: ${String(e)}`));
+      } else if (telegramApi) {
+        const poller = startTelegramPoller(telegramApi, ingest, log);
+        stops.push(() => poller.stop());
+      }
+    }
+
+    if (has('worker')) {
+      const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebSender() };
+      if (telegramApi) senders.telegram = createTelegramSender(telegramApi);
+      if (config.zalo) {
+        const zalo = config.zalo;
+        const tokens = createZaloTokenStore(db, {
+          initial: { accessToken: zalo.accessToken, refreshToken: zalo.refreshToken },
+          exchange: (refreshToken) =>
+            exchangeRefreshToken({ oauthBase: zalo.oauthBase, appId: zalo.appId, appSecret: zalo.appSecret, refreshToken }),
+        });
+        await tokens.seed();
+        senders.zalo = createZaloSender(
+          new ZaloClient({ apiBase: zalo.apiBase, oauthBase: zalo.oauthBase, appId: zalo.appId, appSecret: zalo.appSecret, tokens }),
+        );
+      }
+      const engine = createEngine(db, options.engine);
+      const concurrency = options.concurrency ?? 8;
+      const workers: Worker[] = [];
+      const inboundWorker = queues.worker<InboundJob>(INBOUND_QUEUE, createInboundProcessor(engine, outboundQueue), {
+        concurrency,
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      });
+      let outboundWorker: Worker<OutboundJob> | undefined;
+      const processOutbound = createOutboundProcessor(db, {
+        senders,
+        queue: outboundQueue,
+        rateLimitChannel: async (ms) => outboundWorker?.rateLimit(ms),
+        now: options.engine?.now,
+      });
+      outboundWorker = queues.worker<OutboundJob>(OUTBOUND_QUEUE, processOutbound, {
+        concurrency,
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      });
+      const maintenanceWorker = queues.worker(MAINTENANCE_QUEUE, async () => {
+        const swept = await sweepStranded(db, { inbound: inboundQueue, outbound: outboundQueue }, { olderThanMs: options.sweepAfterMs });
+        if (swept.inbound || swept.outbound) log.info(`sweeper re-queued ${swept.inbound} inbound, ${swept.outbound} outbound`);
+      });
+      workers.push(inboundWorker as Worker, outboundWorker as Worker, maintenanceWorker as Worker);
+      for (const worker of workers) worker.on('error', (e) => log.error(`worker: ${String(e)}`));
+      stops.push(async () => {
+        await Promise.all(workers.map((w) => w.close()));
+      });
+    }
+
+    if (has('scheduler')) {
+      // Upserting is idempotent: several scheduler processes, or restarts, keep one schedule.
+      await maintenanceQueue.upsertJobScheduler('sweep', { every: 30_000 }, { name: 'sweep' });
+    }
+
+    log.info(`Trợ lý phường is up (role: ${role}).`);
+    if (url) log.info(`  web:      ${url}  (web chat: ${url}/chat)`);
+    log.info(`  storage:  ${storage}`);
+    log.info(`  queue:    BullMQ on ${queues.kind === 'redis' ? `Redis at ${redactUrl(config.redisUrl!)}` : 'PostgreSQL (set REDIS_URL for Redis)'}`);
+    log.info(`  channels: web chat on; ${channelLine(config)}`);
+
+    return { url, db, queues, databaseUrl, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function channelLine(config: Readonly<Config>): string {
+  const telegram = config.telegram
+    ? `Telegram on (${config.publicUrl ? 'webhook' : 'long polling'})`
+    : `Telegram off (set ${CHANNEL_SWITCHES.telegram})`;
+  const zalo = config.zalo ? 'Zalo OA on' : `Zalo OA off (set ${CHANNEL_SWITCHES.zalo})`;
+  return `${telegram}; ${zalo}`;
+}
+
+/** Never print a password. */
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}
