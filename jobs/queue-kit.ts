@@ -2,7 +2,7 @@
  * BullMQ on one of two backends, chosen once at start-up: Redis (ioredis) when `REDIS_URL` is set, otherwise
  * BullMQ's PostgreSQL backend on the product's own database. Everything else uses the same Queue / Worker API.
  */
-import { Queue, Worker, createPostgresBackend, withBackend, type Processor, type WorkerOptions } from 'bullmq';
+import { DEFAULT_SCHEMA, Queue, Worker, createPostgresBackend, withBackend, type Processor, type WorkerOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -58,8 +58,9 @@ function redisKit(url: string, prefix = 'bull'): QueueKit {
 
 function postgresKit(url: string): QueueKit {
   const { Queue: PgQueue, Worker: PgWorker } = withBackend(createPostgresBackend);
-  // One pool for every queue class of this process; each worker also checks out one LISTEN client.
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  // One pool for every queue class of this process; each worker also checks out one LISTEN client. BullMQ's
+  // SQL names its objects unqualified, so a pool we own must put its schema on the search path.
+  const pool = new pg.Pool({ connectionString: url, max: 20, options: `-c search_path=${DEFAULT_SCHEMA}` });
   pool.on('error', () => {});
   const queues: { close(): Promise<void> }[] = [];
   return {

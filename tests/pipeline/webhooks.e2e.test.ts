@@ -65,7 +65,9 @@ describe.each(queueBackends())('pipeline on the $name queue backend', (backend) 
     const response = await telegramPost(telegramCallbackUpdate(5001, 'consent_yes'));
     expect(response.body).toMatchObject({ method: 'answerCallbackQuery' });
     const sent = await telegram.waitForSent(before + 2);
-    expect(sent[before + 1].text).toContain('Phản ánh quảng cáo');
+    expect(sent[before].text).toContain('Cảm ơn');
+    const menu = (sent[before + 1].replyMarkup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
+    expect(menu.map((b) => b.text)).toContain('Phản ánh quảng cáo trái phép');
   });
 
   it('refuses a forged Zalo signature with 401 and stores nothing', async () => {
