@@ -38,10 +38,13 @@ export interface OutboundOptions {
   chatGapMs?: Partial<Record<Channel, number>>;
   /** Attempts before a transient failure becomes `failed`. Default 6. */
   maxAttempts?: number;
+  /** How long a row may stay `sending` before it counts as abandoned by a dead sender. Default 60,000 ms. */
+  staleClaimMs?: number;
+  /** How long one send may hold its chat's lease. Default 20,000 ms (longer than a platform call's timeout). */
+  leaseMs?: number;
   now?: () => Date;
 }
 
-const LEASE_MS = 30_000;
 const DEFAULT_GAP: Record<Channel, number> = { telegram: 1000, zalo: 300, web: 0 };
 /** Telegram lets short bursts through: a reply of up to three messages is not slowed. */
 const BURST_WINDOW_MS = 1500;
@@ -50,6 +53,7 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions) {
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 6;
   const gap = { ...DEFAULT_GAP, ...options.chatGapMs };
+  const leaseMs = options.leaseMs ?? 20_000;
 
   async function sendDue(row: OutboxRow): Promise<void> {
     const sender = options.senders[row.channel];
@@ -144,25 +148,30 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions) {
     await options.queue.add('send', { outboxId }, { jobId: outboundJobId(outboxId, attempt), delay });
   }
 
-  /** The job: drain the chat of `outboxId` under its lease. */
+  /**
+   * The job: send what is due in the chat of `outboxId`, oldest first. The chat's lease is taken for one message
+   * at a time, so a sender that dies holds a chat for at most `leaseMs`.
+   */
   return async function processOutbound(job: Job<OutboundJob>, token?: string): Promise<void> {
     const target = await getOutbox(db, job.data.outboxId);
     if (!target || !['pending', 'deferred', 'sending'].includes(target.status)) return;
     const { channel, external_user_id: userId } = target;
-    if (!(await takeChatLease(db, channel, userId, LEASE_MS))) {
-      await job.moveToDelayed(Date.now() + 200, token);
-      throw new DelayedError();
-    }
-    try {
-      for (;;) {
-        const row = await nextDueForChat(db, channel, userId, now());
-        if (!row) break;
-        await sendDue(row);
+    for (;;) {
+      if (!(await takeChatLease(db, channel, userId, leaseMs))) {
+        // Another sender is on this chat; come back shortly in case it finished before our row was due.
+        await job.moveToDelayed(Date.now() + 200, token);
+        throw new DelayedError();
       }
-    } catch (error) {
-      if (!(error instanceof ChatDeferred)) throw error;
-    } finally {
-      await releaseChatLease(db, channel, userId);
+      try {
+        const row = await nextDueForChat(db, channel, userId, now(), options.staleClaimMs);
+        if (!row) return;
+        await sendDue(row);
+      } catch (error) {
+        if (error instanceof ChatDeferred) return;
+        throw error;
+      } finally {
+        await releaseChatLease(db, channel, userId);
+      }
     }
   };
 }

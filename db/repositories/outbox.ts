@@ -22,8 +22,11 @@ export async function getOutbox(db: Executor, id: string): Promise<OutboxRow | u
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The next message due for one chat, oldest first; a row stuck in `sending` past its claim is due again. */
-export async function nextDueForChat(db: Executor, channel: Channel, userId: string, now: Date) {
+/**
+ * The next message due for one chat, oldest first. A row stuck in `sending` for `staleClaimMs` (its sender died
+ * mid-send) is due again: at-least-once, as a platform without idempotency keys allows.
+ */
+export async function nextDueForChat(db: Executor, channel: Channel, userId: string, now: Date, staleClaimMs = 60_000) {
   return db
     .selectFrom('outbox')
     .selectAll()
@@ -32,7 +35,7 @@ export async function nextDueForChat(db: Executor, channel: Channel, userId: str
     .where((eb) =>
       eb.or([
         eb.and([eb('status', 'in', ['pending', 'deferred']), eb('not_before', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(now.getTime() - 60_000))]),
+        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(now.getTime() - staleClaimMs))]),
       ]),
     )
     .orderBy('id')

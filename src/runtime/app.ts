@@ -39,8 +39,10 @@ export interface AppOptions {
   concurrency?: number;
   /** Redis key prefix, for tests sharing one Redis. Default `bull`. */
   queuePrefix?: string;
-  /** The sweeper's idea of "stranded". Default 30,000 ms. */
+  /** The sweeper's idea of "stranded", and how long a send may stay unconfirmed. Default 30,000 ms. */
   sweepAfterMs?: number;
+  /** How often the sweeper runs. Default 30,000 ms. */
+  sweepEveryMs?: number;
 }
 
 export interface RunningApp {
@@ -131,6 +133,8 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         senders,
         queue: outboundQueue,
         rateLimitChannel: async (ms) => outboundWorker?.rateLimit(ms),
+        staleClaimMs: options.sweepAfterMs ?? 60_000,
+        leaseMs: options.sweepAfterMs ?? 20_000,
         now: options.engine?.now,
       });
       outboundWorker = queues.worker<OutboundJob>(OUTBOUND_QUEUE, processOutbound, {
@@ -151,7 +155,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
 
     if (has('scheduler')) {
       // Upserting is idempotent: several scheduler processes, or restarts, keep one schedule.
-      await maintenanceQueue.upsertJobScheduler('sweep', { every: 30_000 }, { name: 'sweep' });
+      await maintenanceQueue.upsertJobScheduler('sweep', { every: options.sweepEveryMs ?? 30_000 }, { name: 'sweep' });
     }
 
     log.info(`Trợ lý phường is up (role: ${role}).`);

@@ -118,8 +118,11 @@ describe.each(queueBackends())('pipeline on the $name queue backend', (backend) 
     const sent = await eventually(() => telegram.sent.filter((s) => String(s.chatId) === '5002').length === 1 && telegram.sent, 15_000);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2000);
     expect(sent.filter((s) => String(s.chatId) === '5002')).toHaveLength(1);
-    const row = await app.db.selectFrom('outbox').selectAll().where('external_user_id', '=', '5002').executeTakeFirstOrThrow();
-    expect(row.status).toBe('sent');
+    const row = await eventually(async () => {
+      const r = await app.db.selectFrom('outbox').selectAll().where('external_user_id', '=', '5002').executeTakeFirstOrThrow();
+      return r.status === 'sent' && r;
+    });
+    expect(row.attempts).toBe(2);
     expect(row.platform_message_id).toBeTruthy();
   });
 

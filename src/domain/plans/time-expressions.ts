@@ -44,7 +44,7 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
  */
 export function parseTimeframe(text: string, context: TimeContext = {}): TimeframeReading {
   const warnings: string[] = [];
-  const written = text.trim();
+  const written = text.normalize('NFC').trim();
   if (written === '') {
     return { startOn: null, dueOn: null, recurrence: 'none', warnings: ['no timeframe given'] };
   }
@@ -87,7 +87,8 @@ export function parseTimeRange(start: string, end: string, context: TimeContext 
  * "tầm nhìn đến năm 2045") and dates of other documents ("Chỉ thị số 17/CT-UBND ngày 14/11/2025").
  */
 export function findTimeframeInText(text: string): string[] {
-  const folded = foldSameLength(text);
+  const nfc = text.normalize('NFC');
+  const folded = foldSameLength(nfc);
   const found: { from: number; to: number }[] = [];
   for (const pattern of PROSE_PATTERNS) {
     for (const m of folded.matchAll(pattern)) {
@@ -98,7 +99,7 @@ export function findTimeframeInText(text: string): string[] {
       found.push({ from, to });
     }
   }
-  return found.sort((a, b) => a.from - b.from).map((f) => text.slice(f.from, f.to).trim());
+  return found.sort((a, b) => a.from - b.from).map((f) => nfc.slice(f.from, f.to).trim());
 }
 
 const PROSE_PATTERNS: readonly RegExp[] = [
@@ -249,6 +250,8 @@ function combine(windows: Window[], recurrence: Recurrence, day: number | null, 
   return { startOn: null, dueOn: null, recurrence, warnings };
 }
 
+const PERIOD_MONTHS: Partial<Record<Recurrence, number>> = { monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };
+
 /** The first period end on or after the reference date: "hằng quý" in a plan of 13/02/2023 → 2023-03-31. */
 function firstOccurrence(recurrence: Recurrence, day: number | null, scan: Scan): string | null {
   const { planYear, referenceDate } = scan.context;
@@ -258,7 +261,7 @@ function firstOccurrence(recurrence: Recurrence, day: number | null, scan: Scan)
     return null;
   }
   const { year, month } = dateParts(reference);
-  const step = { monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 }[recurrence as 'monthly'];
+  const step = PERIOD_MONTHS[recurrence] ?? 12;
   let periodEndMonth = Math.ceil(month / step) * step;
   for (let i = 0; i < 3; i++, periodEndMonth += step) {
     const y = year + Math.floor((periodEndMonth - 1) / 12);
