@@ -164,8 +164,10 @@ function classifyNsn(nsn: string, international: boolean): Classification {
   if (first === '2') {
     const area = AREA_CODES.has(nsn.slice(0, 2)) ? nsn.slice(0, 2) : nsn.slice(0, 3);
     if (!AREA_CODES.has(area) || nsn.length < area.length) return reject('unknown_prefix');
-    // Subscriber numbers never start with 0 or 1 (that would be a trunk or service prefix).
-    if (nsn.length > area.length && /[01]/.test(nsn[area.length] ?? '')) return reject('unknown_prefix');
+    // Hà Nội and TP HCM subscribers start with 2–8 / 2–9 (libphonenumber: 24[2-8], 28[2-9]).
+    const firstSubscriberDigit = nsn[area.length] ?? '';
+    if (area === '24' && /[019]/.test(firstSubscriberDigit)) return reject('unknown_prefix');
+    if (area === '28' && /[01]/.test(firstSubscriberDigit)) return reject('unknown_prefix');
     return byLength(nsn, 10, { kind: 'landline', carrier: null, oldFormMapped: false });
   }
   const carrier = MOBILE_PREFIXES[nsn.slice(0, 3)] ?? (nsn.slice(0, 2) === '99' ? undefined : MOBILE_PREFIXES[nsn.slice(0, 2)]);

@@ -11,9 +11,9 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { arch, platform, userInfo } from 'node:os';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -104,9 +104,16 @@ async function ensureCluster(
   log(`Creating the embedded PostgreSQL database in ${dir} (first start only)…`);
   const credentials: Credentials = { user: 'postgres', password: randomBytes(18).toString('base64url') };
   await mkdir(dir, { recursive: true });
-  if (runAs.uid !== undefined) await chown(dir, runAs.uid, runAs.gid!);
-  const pwfile = resolve(dir, '..', `.pwfile-${process.pid}`);
-  await writeFile(pwfile, `${credentials.password}\n`, { mode: 0o644 });
+  if (runAs.uid !== undefined) {
+    await chown(dir, runAs.uid, runAs.gid!);
+    // The postgres user must be able to pass through DATA_DIR (a 0700 directory of root's would stop it).
+    const parent = resolve(dir, '..');
+    await chmod(parent, ((await stat(parent)).mode & 0o777) | 0o001);
+  }
+  // Outside DATA_DIR, readable by the postgres user, gone right after initdb.
+  const pwfile = join(tmpdir(), `phuong-pg-pw-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await writeFile(pwfile, `${credentials.password}\n`, { mode: 0o600 });
+  if (runAs.uid !== undefined) await chown(pwfile, runAs.uid, runAs.gid!);
   try {
     await run(
       bins.initdb,
@@ -116,7 +123,7 @@ async function ensureCluster(
   } catch (error) {
     throw new EmbeddedPostgresError('initdb failed for the embedded PostgreSQL.', String(error));
   } finally {
-    await import('node:fs/promises').then((fs) => fs.unlink(pwfile)).catch(() => {});
+    await unlink(pwfile).catch(() => {});
   }
   await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;

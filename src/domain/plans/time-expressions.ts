@@ -7,7 +7,6 @@
  * A date the plan does not give is null with a warning, never invented; the plan's own year only fills in a
  * period written without one ("Quý II"), and says so.
  */
-import { stripDiacritics } from '../text-folding.js';
 import {
   addDays,
   dateParts,
@@ -18,6 +17,7 @@ import {
   startOfQuarter,
 } from './plan-dates.js';
 import type { Recurrence, TimeframeReading } from './plan-types.js';
+import { foldSameLength } from './same-length-fold.js';
 
 /** What a time expression is read against. */
 export interface TimeContext {
@@ -59,18 +59,17 @@ export function parseTimeframe(text: string, context: TimeContext = {}): Timefra
 /**
  * Reads the Bắt đầu / Hoàn thành columns of an appendix table: start of the first, due date and recurrence of
  * the second ("Quý I/2023" → "Quý IV/2023 và các năm tiếp theo": 2023-01-01, 2023-12-31, yearly).
- * When only one column is filled (a merged "Thời gian" cell), that expression is read as the whole window,
- * with a warning to confirm.
+ * An empty Hoàn thành gives no due date (with a warning), even when Bắt đầu is filled: the end is not invented.
  */
 export function parseTimeRange(start: string, end: string, context: TimeContext = {}): TimeframeReading {
   const s = start.trim();
   const e = end.trim();
   if (s === '' && e === '') return parseTimeframe('', context);
-  if (s === '' || e === '') {
-    const only = parseTimeframe(s || e, context);
-    const column = s ? 'start' : 'end';
-    const note = `only the ${column} column is filled ("${s || e}"): read as the task's whole window`;
-    return { ...only, warnings: [...only.warnings, note] };
+  if (s === '') return { ...parseTimeframe(e, context), startOn: null };
+  if (e === '') {
+    const from = parseTimeframe(s, context);
+    const note = `no end date: only the start is given ("${s}")`;
+    return { startOn: from.startOn ?? from.dueOn, dueOn: null, recurrence: 'none', warnings: [...from.warnings, note] };
   }
   const from = parseTimeframe(s, context);
   const to = parseTimeframe(e, context);
@@ -279,17 +278,4 @@ function blank(scan: Scan, pattern: RegExp, use: (m: RegExpMatchArray, index: nu
     use(m, index);
     scan.text = scan.text.slice(0, index) + ' '.repeat(m[0].length) + scan.text.slice(index + m[0].length);
   }
-}
-
-/**
- * Lower case without diacritics, one output character per input character, so that an index found in the
- * folded text points at the same place in the original (to quote the phrase as written).
- */
-export function foldSameLength(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const folded = stripDiacritics(ch).toLowerCase();
-    out += folded.length === ch.length ? folded : ch;
-  }
-  return out;
 }

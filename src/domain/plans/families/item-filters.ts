@@ -1,0 +1,19 @@
+/**
+ * Text inside task sections that is never a task: notes in parentheses ("(Chi tiết tại Phụ lục gửi kèm
+ * theo)"), closing formulas ("Trong quá trình thực hiện, nếu có vướng mắc…", "Trên đây là Kế hoạch…"),
+ * legal bases ("Căn cứ…") and stray lists of documents ("Nghị quyết số 226/2025QH15 của Quốc hội; …").
+ */
+import { foldSameLength } from '../same-length-fold.js';
+
+const NOT_TASKS: readonly RegExp[] = [
+  /^\(.*\)\W*$/,
+  /^(?:trong qua trinh (?:thuc hien|trien khai)|tren day la)\b/,
+  /^can cu\b/,
+  /^(?:nghi quyet|ke hoach|quyet dinh|chi thi|thong tu|nghi dinh|luat|cong van|chuong trinh hanh dong|ket luan)\s+(?:so\s+)?\d/,
+];
+
+/** True for a block that sits among duties but is not one. */
+export function isNotATask(text: string): boolean {
+  const folded = foldSameLength(text.trim());
+  return folded === '' || NOT_TASKS.some((re) => re.test(folded));
+}
