@@ -97,6 +97,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('error', 'text')
     .addUniqueConstraint('inbound_events_platform_id', ['channel', 'platform_message_id'])
     .execute();
+  await sql`create index inbound_events_by_person on inbound_events (channel, external_user_id, received_at)`.execute(db);
   await sql`create index inbound_events_pending on inbound_events (channel, external_user_id, sent_at, id) where status = 'pending'`.execute(db);
 
   await db.schema

@@ -57,3 +57,19 @@ describe('invite codes in chat', () => {
     expect(await say('late-session-000000003', 'MOI-ZZZZZZ')).toContain('không đúng');
   });
 });
+
+describe('a flood of messages', () => {
+  it('gets one polite "slow down" and no answer to each message past the limit', async () => {
+    const session = 'flood-session-00000004';
+    for (let i = 0; i < 26; i += 1) {
+      await postJson(`${app.url}/api/chat/messages`, { session, clientMessageId: `f${i}`, text: `tin ${i}` });
+    }
+    const messages = await eventually(async () => {
+      const t = await transcript(session);
+      const pending = await app.db.selectFrom('inbound_events').select('id').where('external_user_id', '=', session).where('status', '=', 'pending').execute();
+      return pending.length === 0 && t.length >= 21 && t;
+    });
+    expect(messages.filter((m) => m.includes('gửi nhanh quá'))).toHaveLength(1);
+    expect(messages).toHaveLength(21);
+  });
+});

@@ -4,6 +4,7 @@
  * can: a marker of a kind already open closes everything below it and becomes its sibling; a new kind nests.
  */
 import type { Block, MarkerType } from './plan-text.js';
+import { isNotATask } from './families/item-filters.js';
 import { foldSameLength } from './same-length-fold.js';
 
 /** A node of the outline: a numbered heading, a bullet, a label line or a paragraph, with what it contains. */
@@ -17,7 +18,9 @@ const BULLETS: readonly MarkerType[] = ['dash', 'plus'];
 
 /**
  * Builds the tree. Everything from "Nơi nhận:" (distribution list, signature) up to a "PHỤ LỤC" is left out:
- * it is never a task.
+ * it is never a task. A "PHỤ LỤC" starts again from the top: what follows is not part of the last section.
+ * Paragraphs that are never tasks (notes in parentheses, closing formulas, signatures) are dropped too, so
+ * that they do not turn the item above them into a heading.
  */
 export function buildOutline(blocks: readonly Block[]): OutlineNode {
   const root: OutlineNode = { marker: null, markerText: '', text: '', line: 0, children: [], parent: null };
@@ -25,9 +28,11 @@ export function buildOutline(blocks: readonly Block[]): OutlineNode {
   let inDistribution = false;
   for (const block of blocks) {
     const folded = foldSameLength(block.text);
+    const isAppendix = block.marker === null && /^phu luc\b/.test(folded);
     if (block.marker === null && /^noi nhan\b/.test(folded)) inDistribution = true;
-    if (block.marker === null && /^phu luc\b/.test(folded)) inDistribution = false;
+    if (isAppendix) [inDistribution, stack] = [false, [root]];
     if (inDistribution) continue;
+    if (block.marker === null && isNotATask(block.text)) continue;
     const node: OutlineNode = { ...block, children: [], parent: null };
     if (block.marker === null) {
       attach(deepestHolder(stack), node);
@@ -84,10 +89,15 @@ export function isNarrativeSection(node: OutlineNode): boolean {
 
 /** The ref of a heading from its numbering: "II.1.a", "III.3", "II.1.(01)". */
 export function refPath(node: OutlineNode | null): string {
-  return headingPath(node)
-    .filter((n) => n.markerText !== '')
-    .map(refPart)
-    .join('.');
+  const parts: string[] = [];
+  for (const n of headingPath(node)) {
+    if (n.markerText === '') continue;
+    const part = refPart(n);
+    // "1.1" under "1" already says where it is: III > 1 > 1.1 → "III.1.1", not "III.1.1.1".
+    if (parts.length > 0 && part.startsWith(`${parts[parts.length - 1]}.`)) parts.pop();
+    parts.push(part);
+  }
+  return parts.join('.');
 }
 
 /** The section a task sits in: the headings down to `node`, as written, joined with " > ". */

@@ -63,7 +63,7 @@ export function stripMarkdown(line: string): string {
 export function readMarker(line: string): { type: MarkerType; text: string; rest: string } | null {
   for (const { type, pattern } of MARKERS) {
     const m = pattern.exec(line);
-    if (m && m[0].length > 0) return { type, text: m[1]!, rest: line.slice(m[0].length) };
+    if (m && m[0].length > 0) return { type, text: m[0].trim(), rest: line.slice(m[0].length) };
   }
   return null;
 }
@@ -110,10 +110,9 @@ export function toBlocks(lines: readonly string[], firstLine = 1): Block[] {
 }
 
 function continues(current: { block: Block; lastLine: string }, next: string, afterBlank: boolean): boolean {
-  const startsLower = /^[\p{Ll}]/u.test(next);
-  if (afterBlank) return startsLower;
   if (readMarker(next)) return false;
-  if (startsLower) return true;
+  const startsLower = /^[\p{Ll}]/u.test(next);
+  if (afterBlank || startsLower) return startsLower;
   if (/[.!?:]["”’)]*$/.test(current.lastLine)) return false;
   const isHeading = current.block.marker !== null && !['dash', 'plus', 'star'].includes(current.block.marker);
   if (isHeading && current.lastLine.length < 45 && !/:\s*$/.test(next) && !isAllCaps(next)) return false;

@@ -34,12 +34,19 @@ export function startsWithUnitName(text: string): boolean {
   const t = text.trim().replace(/^(?:đề nghị|kính mời|giao)\s+/iu, '');
   const folded = foldSameLength(t);
   if (UNIT_PHRASES.test(folded) || PLURAL_UNITS.test(folded) || UNIT_ABBREVIATIONS.test(t)) return true;
+  if (isShouting(t)) return false;
   const [first = '', second] = t.split(/\s+/, 2);
   const word = first.replace(/[,.;:]+$/, '').toLowerCase();
   if (!UNIT_WORDS.has(word)) return false;
   const capitalFirst = /^\p{Lu}/u.test(first);
   if (second === undefined || /[,;:]$/.test(first)) return capitalFirst;
   return /^\p{Lu}/u.test(second) || (/^\d/.test(second) && NUMBERED_UNIT_WORDS.has(word));
+}
+
+/** "TỔ CHỨC THỰC HIỆN" is a section name, not "Tổ …": short unit words do not count in capitals. */
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 3 && letters === letters.toUpperCase();
 }
 
 /**
@@ -62,7 +69,7 @@ const GENERIC_WORDS = new Set(
 
 /** Lower-case verbs that end a name or a list of names: "… Hải Phòng chỉ đạo các Xí nghiệp …". */
 const LIST_END =
-  /\s(?:trien khai|to chuc|thuc hien|day manh|tang cuong|kiem tra|huong dan|tuyen truyen|xay dung|ra soat|tham muu|trinh|de xuat|de nghi|thong ke|tiep nhan|xu ly|giai quyet|theo doi|don doc|lap|ban hanh|phat dong|duy tri|nang cao|tham dinh|tong hop|bao cao|giam sat|van dong|pho bien|ho tro|bo tri|cung cap|chi dao|tham gia|thuong xuyen|nghien cuu|danh gia|phat hien|kip thoi|tiep tuc|chu dong|trong|de|nham|ve|tai|theo|khi|thanh tra|cai tao|tien hanh|phan bo|quyet dinh|xem xet|dam bao|bao dam|hoan thanh|nhanh chong|tap trung|khao sat|chu tri|phoi hop|thanh thai|ra quan|xoa|thu gom|co trach nhiem|chiu trach nhiem|tham muu|quan tam|dang tai|cap nhat|rao|doi voi)(?![a-z])/;
+  /\s(?:trien khai|to chuc|thuc hien|day manh|tang cuong|kiem tra|huong dan|tuyen truyen|xay dung|ra soat|tham muu|trinh(?<!(?:cong|quy|lo|chuong|hanh) trinh)|de xuat|de nghi|thong ke|tiep nhan|xu ly|giai quyet|theo doi|don doc|lap|ban hanh|phat dong|duy tri|nang cao|tham dinh|tong hop|bao cao|giam sat|van dong|pho bien|ho tro|bo tri|cung cap(?<!nha cung cap)|chi dao|tham gia|thuong xuyen|nghien cuu|danh gia|phat hien|kip thoi|tiep tuc|chu dong|trong|de|nham|(?<!bao )ve(?! sinh)|tai|theo|khi|thanh tra|cai tao|tien hanh|phan bo|quyet dinh|xem xet|dam bao|bao dam|hoan thanh|nhanh chong|tap trung|khao sat|chu tri|phoi hop|thanh thai|ra quan|xoa|thu gom|co trach nhiem|chiu trach nhiem|tham muu|quan tam|dang tai|cap nhat|rao|doi voi)(?![a-z])/;
 
 /**
  * Where a run of unit names starting at the beginning of `text` ends: at ";", ".", ":", "(" or at the first

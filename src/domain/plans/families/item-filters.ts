@@ -1,7 +1,8 @@
 /**
  * Text inside task sections that is never a task: notes in parentheses ("(Chi tiết tại Phụ lục gửi kèm
  * theo)"), closing formulas ("Trong quá trình thực hiện, nếu có vướng mắc…", "Trên đây là Kế hoạch…"),
- * legal bases ("Căn cứ…") and stray lists of documents ("Nghị quyết số 226/2025QH15 của Quốc hội; …").
+ * legal bases ("Căn cứ…"), stray lists of documents ("Nghị quyết số 226/2025QH15 của Quốc hội; …") and
+ * signature lines.
  */
 import { foldSameLength } from '../same-length-fold.js';
 
@@ -14,6 +15,15 @@ const NOT_TASKS: readonly RegExp[] = [
 
 /** True for a block that sits among duties but is not one. */
 export function isNotATask(text: string): boolean {
-  const folded = foldSameLength(text.trim());
-  return folded === '' || NOT_TASKS.some((re) => re.test(folded));
+  const trimmed = text.trim();
+  const folded = foldSameLength(trimmed);
+  return folded === '' || NOT_TASKS.some((re) => re.test(folded)) || isSignatureLine(trimmed);
+}
+
+/** "TM. ỦY BAN NHÂN DÂN", "GIÁM ĐỐC", "Nguyễn Cao Thắng": a signature block, when it comes before "Nơi nhận". */
+function isSignatureLine(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return true;
+  const words = text.split(/\s+/);
+  return words.length <= 5 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
 }

@@ -28,6 +28,9 @@ export interface UnitHeading {
   duty: string | null;
 }
 
+/** Longer than this, a "name" is a sentence ("Các doanh nghiệp viễn thông trên địa bàn căn cứ …"). */
+const MAX_NAME_WORDS = 20;
+
 /** What the duty walk found. */
 export interface UnitDutyResult {
   drafts: TaskDraft[];
@@ -61,26 +64,24 @@ export function readUnitHeading(text: string, requireColon = false): UnitHeading
   const namePart = colon >= 0 ? t.slice(0, colon) : t;
   const end = unitListEnd(namePart);
   const written = cleanUnitName(namePart.slice(0, end));
-  if (!startsWithUnitName(written) || written.split(/\s+/).length > 14) return null;
-  const rest = [namePart.slice(end).replace(/^[.\s]+/, ''), colon >= 0 ? t.slice(colon + 1).trim() : '']
-    .filter((s) => s !== '')
-    .join(' ');
-  const introduces = rest === '' || /:\s*$/.test(text) || (colon >= 0 && t.slice(colon + 1).trim() === '');
-  return {
-    written,
-    names: splitUnitNames(written),
-    intro: introduces && rest !== '' ? rest : null,
-    duty: introduces ? null : rest,
-  };
+  if (!startsWithUnitName(written) || written.split(/\s+/).length > MAX_NAME_WORDS) return null;
+  const afterName = namePart.slice(end).replace(/^[.\s]+/, '');
+  const afterColon = colon >= 0 ? t.slice(colon + 1).trim() : '';
+  const rest = [afterName, afterColon].filter((s) => s !== '').join(' ');
+  const introduces = rest === '' || /:\s*$/.test(text);
+  // "Văn phòng HĐND- UBND: chủ trì, …" → the duty is what follows the colon; "Giao Văn phòng Sở theo dõi …"
+  // has no colon, and the duty is the whole sentence as written.
+  const duty = afterColon !== '' && afterName === '' ? afterColon : text.trim();
+  return { written, names: splitUnitNames(written), intro: introduces ? rest || null : null, duty: introduces ? null : duty };
 }
 
 function walk(nodes: readonly OutlineNode[], ctx: Context, result: UnitDutyResult): void {
   for (const node of nodes) {
-    if (node.marker === 'target' || isNotATask(node.text)) continue;
+    if (node.marker === 'target') continue;
     if (isNumbered(node) && isNarrativeSection(node)) continue;
     if (isNumbered(node) && node.children.length > 0) walkHeading(node, ctx, result);
     else if (node.children.length > 0) walkIntro(node, ctx, result);
-    else readItem(node, ctx, result);
+    else if (!isNotATask(node.text)) readItem(node, ctx, result);
   }
 }
 
