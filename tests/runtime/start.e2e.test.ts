@@ -25,7 +25,7 @@ function start(dataDir: string): Promise<{ child: ChildProcess; output: () => st
   child.stderr!.on('data', (chunk) => (output += chunk));
   return eventually(() => {
     const url = /web: +(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-    return url && /channels:/.test(output) && { child, output: () => output, url };
+    return url && /channels:/.test(output) ? { child: child as ChildProcess, output: () => output, url } : undefined;
   }, 60_000).catch((error) => {
     throw new Error(`npm start did not come up: ${String(error)}\n${output}`);
   });
