@@ -19,8 +19,9 @@ export interface FailedMessage {
 
 /** What a child measured about itself since the last `reset`. */
 export interface ChildStats {
-  /** CPU seconds used (user + system). */
-  cpuSeconds: number;
+  /** CPU seconds used in user space and in the kernel (loopback TCP to PostgreSQL, Redis and the fakes). */
+  cpuUser: number;
+  cpuSystem: number;
   /** Event-loop delay, ms: how long a ready callback (e.g. an HTTP request) waited for the loop. */
   loopDelay: { p50: number; p99: number; max: number };
 }
@@ -59,7 +60,8 @@ export function serveParent(url: string, stop: () => Promise<void>): void {
       send({
         type: 'stats',
         stats: {
-          cpuSeconds: (cpu.user + cpu.system) / 1e6,
+          cpuUser: cpu.user / 1e6,
+          cpuSystem: cpu.system / 1e6,
           loopDelay: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
         },
       });

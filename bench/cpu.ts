@@ -53,10 +53,11 @@ export function cpuBetween(
   const seconds = (after.at - before.at) / 1000;
   const byGroup: Record<string, number> = Object.fromEntries([...Object.keys(groups), 'other'].map((g) => [g, 0]));
   for (const [pid, now] of after.processes) {
+    // A process born during the window (a new database connection) counts from zero.
     const then = before.processes.get(pid);
-    if (!then || then.name !== now.name) continue;
+    const start = then && then.name === now.name ? then.ticks : 0;
     const label = Object.keys(groups).find((g) => groups[g](pid, now.parent, now.name)) ?? 'other';
-    byGroup[label] += (now.ticks - then.ticks) / TICKS_PER_SECOND;
+    byGroup[label] += (now.ticks - start) / TICKS_PER_SECOND;
   }
   let machineBusy: number | undefined;
   if (before.machine && after.machine) {

@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -123,6 +123,8 @@ async function main(): Promise<number> {
     `Benchmark: ${settings.rate} msg/s for ${settings.seconds} s (${Math.round(settings.rate * settings.seconds)} messages), ` +
       `${settings.users} users, ${settings.warmupSeconds} s warm-up; worker concurrency ${settings.concurrency ?? 'default'}; ${machine}`,
   );
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Load average before the run: ${load} (other work on the machine skews every figure: see "other" below)`);
   const server = await openDatabaseServer(process.env.DATABASE_URL || undefined, log);
   console.log(`Storage: ${server.description}; Redis: ${redisUrl ? new URL(redisUrl).host : 'unset'}`);
   const measured: Measured[] = [];
@@ -347,6 +349,13 @@ function notes(m: Measured): string {
     `  CPU (cores, averaged over ${m.cpu.seconds.toFixed(1)} s): ${cpuShares || 'n/a'}` +
       (m.cpu.machineBusy !== undefined ? `; machine ${(m.cpu.machineBusy * 100).toFixed(0)}% busy` : '') +
       `; its event-loop delay p50/p99/max ${m.child.loopDelay.p50.toFixed(1)}/${m.child.loopDelay.p99.toFixed(1)}/${m.child.loopDelay.max.toFixed(0)} ms`,
+  );
+  const perMessage = (seconds: number) => ((seconds * 1000) / Math.max(1, r.sent)).toFixed(2);
+  lines.push(
+    `  CPU per message: system under test ${perMessage(m.child.cpuUser + m.child.cpuSystem)} ms ` +
+      `(user ${perMessage(m.child.cpuUser)}, kernel ${perMessage(m.child.cpuSystem)})` +
+      (m.cpu.byGroup.postgres ? `, PostgreSQL ${perMessage(m.cpu.byGroup.postgres)} ms` : '') +
+      (m.cpu.byGroup.redis ? `, Redis ${perMessage(m.cpu.byGroup.redis)} ms` : ''),
   );
   return lines.join('\n');
 }

@@ -150,6 +150,19 @@ export interface AppSecretTable {
   value: string;
 }
 
+/** A stored photo, content-addressed: its file is `DATA_DIR/media/ab/cd/<sha256>`; one row per distinct file. */
+export interface MediaTable {
+  /** SHA-256 of the bytes, lowercase hex: the id used in refs and signed links. */
+  sha256: string;
+  /** Sniffed from the bytes (never the sender's word): image/jpeg, image/png, image/webp, image/heic, image/heif. */
+  mime: string;
+  bytes: number;
+  /** Pixel size when the header tells it cheaply (JPEG, PNG, WebP); `null` otherwise. */
+  width: number | null;
+  height: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   wards: WardTable;
   residential_groups: ResidentialGroupTable;
@@ -163,6 +176,7 @@ export interface Database {
   chat_pacing: ChatPacingTable;
   zalo_tokens: ZaloTokenTable;
   app_secrets: AppSecretTable;
+  media: MediaTable;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely/migration';
 import * as backbone from './2026-11-22-01-backbone.js';
+import * as media from './2026-11-22-02-media.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-backbone': backbone,
+  '2026-11-22-02-media': media,
 };

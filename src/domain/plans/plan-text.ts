@@ -114,6 +114,7 @@ function continues(current: { block: Block; lastLine: string }, next: string, af
   const startsLower = /^[\p{Ll}]/u.test(next);
   if (afterBlank || startsLower) return startsLower;
   if (/[.!?:]["”’)]*$/.test(current.lastLine)) return false;
+  if (current.block.text.startsWith('(') && current.lastLine.endsWith(')')) return false;
   const isHeading = current.block.marker !== null && !['dash', 'plus', 'star'].includes(current.block.marker);
   if (isHeading && current.lastLine.length < 45 && !/:\s*$/.test(next) && !isAllCaps(next)) return false;
   return true;

@@ -112,11 +112,11 @@ const PROSE_PATTERNS: readonly RegExp[] = [
   /(?<!chi )thuong xuyen|lien tuc/g,
 ];
 
-/** "tầm nhìn đến năm 2045", "định hướng đến năm 2030": horizons named in titles, not deadlines. */
+/** "tầm nhìn đến năm 2045", "định hướng / có xét đến năm 2035": horizons named in titles, not deadlines. */
 function isVisionYear(folded: string, from: number, to: number): boolean {
   const before = folded.slice(Math.max(0, from - 12), from);
   const after = folded.slice(to, to + 12);
-  return /(tam nhin|dinh huong)\s*$/.test(before) || /^,?\s*tam nhin/.test(after);
+  return /(tam nhin|dinh huong|xet)\s*$/.test(before) || /^,?\s*tam nhin/.test(after);
 }
 
 interface Scan {
@@ -128,7 +128,7 @@ interface Scan {
 }
 
 function maskVisionYears(scan: Scan): void {
-  blank(scan, /(?:tam nhin|dinh huong)\s*(?:den\s*)?(?:nam\s*)?\d{4}/g, () => undefined);
+  blank(scan, /(?:tam nhin|dinh huong|xet)\s*(?:den\s*)?(?:nam\s*)?\d{4}/g, () => undefined);
 }
 
 /** Every dated window, most specific first: full dates, ranges, half-years, quarters, months, years. */

@@ -69,7 +69,7 @@ const GENERIC_WORDS = new Set(
 
 /** Lower-case verbs that end a name or a list of names: "… Hải Phòng chỉ đạo các Xí nghiệp …". */
 const LIST_END =
-  /\s(?:trien khai|to chuc|thuc hien|day manh|tang cuong|kiem tra|huong dan|tuyen truyen|xay dung|ra soat|tham muu|trinh(?<!(?:cong|quy|lo|chuong|hanh) trinh)|de xuat|de nghi|thong ke|tiep nhan|xu ly|giai quyet|theo doi|don doc|lap|ban hanh|phat dong|duy tri|nang cao|tham dinh|tong hop|bao cao|giam sat|van dong|pho bien|ho tro|bo tri|cung cap(?<!nha cung cap)|chi dao|tham gia|thuong xuyen|nghien cuu|danh gia|phat hien|kip thoi|tiep tuc|chu dong|trong|de|nham|(?<!bao )ve(?! sinh)|tai|theo|khi|thanh tra|cai tao|tien hanh|phan bo|quyet dinh|xem xet|dam bao|bao dam|hoan thanh|nhanh chong|tap trung|khao sat|chu tri|phoi hop|thanh thai|ra quan|xoa|thu gom|co trach nhiem|chiu trach nhiem|tham muu|quan tam|dang tai|cap nhat|rao|doi voi)(?![a-z])/;
+  /\s(?:trien khai|to chuc|thuc hien|day manh|tang cuong|kiem tra|huong dan|tuyen truyen|xay dung|ra soat|tham muu|trinh(?<!(?:cong|quy|lo|chuong|hanh) trinh)|de xuat|de nghi|thong ke|tiep nhan|xu ly|giai quyet|theo doi|don doc|lap|ban hanh|phat dong|duy tri|nang cao|tham dinh|tong hop|bao cao|giam sat|van dong|pho bien|ho tro|bo tri|cung cap(?<!nha cung cap)|chi dao|tham gia|thuong xuyen|nghien cuu|danh gia|phat hien|kip thoi|tiep tuc|chu dong|trong|de|nham|(?<!bao )ve(?! sinh)|(?<!van )tai(?! (?:chinh|nguyen|san|lieu|tro|khoan))|theo|khi|thanh tra|cai tao|tien hanh|phan bo|quyet dinh|xem xet|dam bao|bao dam|hoan thanh|nhanh chong|tap trung|khao sat|chu tri|phoi hop|thanh thai|ra quan|xoa|thu gom|co trach nhiem|chiu trach nhiem|tham muu|quan tam|dang tai|cap nhat|rao|doi voi)(?![a-z])/;
 
 /**
  * Where a run of unit names starting at the beginning of `text` ends: at ";", ".", ":", "(" or at the first
@@ -90,14 +90,15 @@ export function unitListEnd(text: string): number {
 }
 
 /**
- * Splits a free-text list of units into names, as written: on ";" and line bullets always, and on ",",
+ * Splits a free-text list of units into names, as written: on ";" and bulleted lines always, and on ",",
  * " và ", " cùng " only where a new name starts. "Phòng Văn hóa - Xã hội, Công an phường và các Tổ dân phố"
  * → ["Phòng Văn hóa - Xã hội", "Công an phường", "các Tổ dân phố"]; "Sở Văn hóa, Thể thao và Du lịch" stays one.
  */
 export function splitUnitNames(text: string): string[] {
   return text
     .normalize('NFC')
-    .split(/[;\n]/)
+    .split(/;|\n(?=\s*[-–•+]\s)/)
+    .map((chunk) => chunk.replace(/\s*\n\s*/g, ' '))
     .flatMap(splitChunk)
     .map(cleanUnitName)
     .filter((n) => n !== '');
