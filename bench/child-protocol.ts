@@ -24,6 +24,14 @@ export interface ChildStats {
   cpuSystem: number;
   /** Event-loop delay, ms: how long a ready callback (e.g. an HTTP request) waited for the loop. */
   loopDelay: { p50: number; p99: number; max: number };
+  /** SQL statements issued (only with `--count-queries`), by statement text with its values left out. */
+  queries?: { total: number; top: [string, number][] };
+}
+
+/** Something else the child measures about itself, reset and read with the rest. */
+export interface Probe {
+  reset(): void;
+  read(): Pick<ChildStats, 'queries'>;
 }
 
 export interface StatsMessage {
@@ -38,7 +46,7 @@ export type ParentMessage = { type: 'reset' } | { type: 'stats' } | { type: 'sto
  * The child's side: answers `reset` / `stats`, and on `stop` (or when the parent goes away) runs `stop` and
  * exits. Call once the child listens; it sends `ready` itself.
  */
-export function serveParent(url: string, stop: () => Promise<void>): void {
+export function serveParent(url: string, stop: () => Promise<void>, probe?: Probe): void {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   let cpuBase = process.cpuUsage();
@@ -55,6 +63,7 @@ export function serveParent(url: string, stop: () => Promise<void>): void {
     if (message.type === 'reset') {
       loop.reset();
       cpuBase = process.cpuUsage();
+      probe?.reset();
     } else if (message.type === 'stats') {
       const cpu = process.cpuUsage(cpuBase);
       send({
@@ -63,6 +72,7 @@ export function serveParent(url: string, stop: () => Promise<void>): void {
           cpuUser: cpu.user / 1e6,
           cpuSystem: cpu.system / 1e6,
           loopDelay: { p50: loop.percentile(50) / 1e6, p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
+          ...probe?.read(),
         },
       });
     } else if (message.type === 'stop') {

@@ -5,7 +5,8 @@
  * Prints throughput, ack latency (to the HTTP 200) and end-to-end latency (webhook in → reply at the fake).
  *
  *   npm run bench -- [--rate 200] [--seconds 30] [--backends postgres,redis] [--users 500] [--warmup 3]
- *                    [--concurrency N] [--skip-baseline] [--profile <dir>] [--quick]
+ *                    [--concurrency N] [--roles all|split] [--skip-baseline] [--profile <dir>] [--count-queries]
+ *                    [--quick]
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -39,13 +40,18 @@ interface Settings {
   baseline: boolean;
   /** Write V8 CPU profiles of the processes under test here. */
   profileDir?: string;
+  /** Count the product's SQL statements per message. */
+  countQueries: boolean;
+  /** `all`: one product process (the default `npm start`); `split`: a `web` process and a `worker` process. */
+  roles: 'all' | 'split';
 }
 
 /** Everything measured about one system, for the table and the notes under it. */
 interface Measured {
   result: RunResult;
   drainMs: number;
-  child: ChildStats;
+  /** One per process under test, the web (or only) process first. */
+  children: ChildStats[];
   cpu: ReturnType<typeof cpuBetween>;
   db?: DbCheck;
 }
@@ -61,8 +67,10 @@ function usage(): string {
     '  --users <n>         size of the user pool, half Telegram, half Zalo           default 500',
     '  --warmup <n>        seconds of warm-up traffic (other users, not measured)    default 3',
     '  --concurrency <n>   BullMQ worker concurrency of the product                  default: the product default (8)',
+    '  --roles all|split   the product as one process (npm start), or a web and a worker process  default all',
     '  --skip-baseline     do not run the grammY baseline',
     '  --profile <dir>     write a V8 CPU profile (.cpuprofile) of each process under test to <dir>',
+    '  --count-queries     count the SQL statements the product sends per message, and list the top ones',
     '  --quick             smoke run: 50 msg/s for 5 s, 1 s warm-up',
     'DATABASE_URL: the PostgreSQL server to create the bench databases on (unset: embedded). REDIS_URL: Redis.',
   ].join('\n');
@@ -79,6 +87,8 @@ function parseSettings(): Settings | undefined {
       concurrency: { type: 'string' },
       'skip-baseline': { type: 'boolean', default: false },
       profile: { type: 'string' },
+      'count-queries': { type: 'boolean', default: false },
+      roles: { type: 'string', default: 'all' },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -97,6 +107,7 @@ function parseSettings(): Settings | undefined {
     if (backend !== 'postgres' && backend !== 'redis') throw new UsageError(`--backends takes postgres and/or redis (got "${backend}")`);
   }
   const users = number('users', values.users, 500, 2, 100_000);
+  if (values.roles !== 'all' && values.roles !== 'split') throw new UsageError(`--roles takes all or split (got "${values.roles}")`);
   return {
     rate: number('rate', values.rate, values.quick ? 50 : 200, 1, 5000),
     seconds: number('seconds', values.seconds, values.quick ? 5 : 30, 1, 600),
@@ -106,6 +117,8 @@ function parseSettings(): Settings | undefined {
     concurrency: values.concurrency === undefined ? undefined : number('concurrency', values.concurrency, 8, 1, 256),
     baseline: !values['skip-baseline'],
     profileDir: values.profile,
+    countQueries: values['count-queries'],
+    roles: values.roles,
   };
 }
 
@@ -121,7 +134,7 @@ async function main(): Promise<number> {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`;
   console.log(
     `Benchmark: ${settings.rate} msg/s for ${settings.seconds} s (${Math.round(settings.rate * settings.seconds)} messages), ` +
-      `${settings.users} users, ${settings.warmupSeconds} s warm-up; worker concurrency ${settings.concurrency ?? 'default'}; ${machine}`,
+      `${settings.users} users, ${settings.warmupSeconds} s warm-up; roles ${settings.roles}; worker concurrency ${settings.concurrency ?? 'default'}; ${machine}`,
   );
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`Load average before the run: ${load} (other work on the machine skews every figure: see "other" below)`);
@@ -156,18 +169,18 @@ async function main(): Promise<number> {
 
 /** The product on one queue backend, on a fresh database, with fresh fakes. */
 async function benchProduct(server: DatabaseServer, backend: 'postgres' | 'redis', redisUrl: string | undefined, settings: Settings): Promise<Measured> {
-  const name = `product, ${backend} queue`;
+  const name = `product, ${backend} queue${settings.roles === 'split' ? ' (web + worker)' : ''}`;
   log(`▶ ${name}`);
   const database = await server.create();
   const dataDir = await mkdtemp(join(tmpdir(), 'phuong-bench-app-'));
   const prefix = `bench${randomBytes(4).toString('hex')}`;
   let telegram: FakeTelegram | undefined;
   let zalo: FakeZalo | undefined;
-  let child: Child | undefined;
+  const children: Child[] = [];
   try {
     telegram = await startFakeTelegram(); // No `limits`: the fake answers every call, as in the tests.
     zalo = await startFakeZalo();
-    child = await startChild('./app-process.ts', {
+    const env = {
       TZ: 'Asia/Ho_Chi_Minh',
       DATABASE_URL: database.url,
       REDIS_URL: redisUrl ?? '',
@@ -187,13 +200,18 @@ async function benchProduct(server: DatabaseServer, backend: 'postgres' | 'redis
       ZALO_OAUTH_BASE: zalo.oauthBase,
       BENCH_QUEUE_PREFIX: prefix,
       BENCH_CONCURRENCY: settings.concurrency === undefined ? '' : String(settings.concurrency),
-    }, { profileDir: settings.profileDir });
+      BENCH_COUNT_QUERIES: settings.countQueries ? '1' : '',
+    };
+    // The web process (the one the traffic goes to) comes first.
+    for (const role of settings.roles === 'split' ? ['web', 'worker'] : ['all']) {
+      children.push(await startChild('./app-process.ts', { ...env, BENCH_ROLE: role }, { profileDir: settings.profileDir }));
+    }
     const since = new Date();
-    const run = await measure(name, child, { telegram, zalo }, 'mixed', settings, () => since.setTime(Date.now()), await server.postmasterPid());
+    const run = await measure(name, children, { telegram, zalo }, 'mixed', settings, () => since.setTime(Date.now()), await server.postmasterPid());
     run.db = await checkDatabase(database.url, since);
     return run;
   } finally {
-    await child?.stop();
+    for (const child of children) await child.stop();
     await telegram?.close();
     await zalo?.close();
     await database.drop().catch((e: unknown) => log(`could not drop ${database.name}: ${String(e)}`));
@@ -214,7 +232,7 @@ async function benchBaseline(settings: Settings): Promise<Measured> {
       BASELINE_API_ROOT: telegram.apiRoot,
       BASELINE_SECRET: BENCH_TELEGRAM_SECRET,
     }, { profileDir: settings.profileDir });
-    return await measure(name, child, { telegram }, 'telegram', settings);
+    return await measure(name, [child], { telegram }, 'telegram', settings);
   } finally {
     await child?.stop();
     await telegram.close();
@@ -227,13 +245,14 @@ async function benchBaseline(settings: Settings): Promise<Measured> {
  */
 async function measure(
   name: string,
-  child: Child,
+  children: Child[],
   fakes: { telegram?: FakeTelegram; zalo?: FakeZalo },
   channels: 'mixed' | 'telegram',
   settings: Settings,
   onMeasureStart?: () => void,
   postmaster?: number,
 ): Promise<Measured> {
+  const url = children[0].url;
   const warm = new Ledger();
   const main = new Ledger();
   onReply(fakes, (chat) => {
@@ -246,7 +265,7 @@ async function measure(
   if (warmCount > 0) {
     const build = buildTraffic({ users: settings.users, pool: 1, channels });
     await fireOpenLoop({
-      baseUrl: child.url,
+      baseUrl: url,
       count: warmCount,
       rate: settings.rate,
       build,
@@ -258,14 +277,14 @@ async function measure(
   }
 
   onMeasureStart?.();
-  child.reset();
+  for (const child of children) child.reset();
   const cpuBefore = snapshotCpu();
   const count = Math.round(settings.rate * settings.seconds);
   const acks: number[] = [];
   let errors = 0;
   log(`  firing ${count} messages at ${settings.rate}/s…`);
   const report = await fireOpenLoop({
-    baseUrl: child.url,
+    baseUrl: url,
     count,
     rate: settings.rate,
     build: buildTraffic({ users: settings.users, pool: 2, channels }),
@@ -277,7 +296,7 @@ async function measure(
   });
   await drain(main, 20_000, settings.seconds * 1000 + 120_000);
   const cpuAfter = snapshotCpu();
-  const childStats = await child.stats();
+  const childStats = await Promise.all(children.map((child) => child.stats()));
   // Give a late duplicate every chance to show up before counting.
   await sleep(1000);
   const { lost, duplicated } = main.balance();
@@ -295,15 +314,15 @@ async function measure(
     e2e: percentiles(main.endToEnd()),
     lateP99: percentiles(report.late).p99,
   };
-  const appPid = child.pid;
+  const pids = new Set(children.map((child) => child.pid));
   const cpu = cpuBetween(cpuBefore, cpuAfter, {
-    'system under test': (pid) => pid === appPid,
+    'system under test': (pid) => pids.has(pid),
     'bench (load + fakes)': (pid) => pid === process.pid,
     // Our PostgreSQL server's processes when we know its postmaster (local server), else any `postgres`.
     postgres: (pid, parent, command) => (postmaster ? pid === postmaster || parent === postmaster : command.startsWith('postgres')),
     redis: (_pid, _parent, command) => command.startsWith('redis'),
   });
-  return { result, drainMs: main.lastReplyAt - report.lastSendAt, child: childStats, cpu };
+  return { result, drainMs: main.lastReplyAt - report.lastSendAt, children: childStats, cpu };
 }
 
 /** Wait until the ledger has as many replies as messages, or no reply came for `stallMs`, or `capMs` passed. */
@@ -342,21 +361,35 @@ function notes(m: Measured): string {
     );
   }
   const cpuShares = Object.entries(m.cpu.byGroup)
-    .filter(([, s]) => s > 0)
-    .map(([g, s]) => `${g} ${(s / m.cpu.seconds).toFixed(2)}`)
+    .filter(([, seconds]) => seconds > 0)
+    .map(([group, seconds]) => `${group} ${(seconds / m.cpu.seconds).toFixed(2)}`)
+    .join(', ');
+  const roles = m.children.length > 1 ? ['web', 'worker'] : ['its'];
+  const loops = m.children
+    .map((c, i) => `${roles[i]} event-loop delay p50/p99/max ${c.loopDelay.p50.toFixed(1)}/${c.loopDelay.p99.toFixed(1)}/${c.loopDelay.max.toFixed(0)} ms`)
     .join(', ');
   lines.push(
     `  CPU (cores, averaged over ${m.cpu.seconds.toFixed(1)} s): ${cpuShares || 'n/a'}` +
       (m.cpu.machineBusy !== undefined ? `; machine ${(m.cpu.machineBusy * 100).toFixed(0)}% busy` : '') +
-      `; its event-loop delay p50/p99/max ${m.child.loopDelay.p50.toFixed(1)}/${m.child.loopDelay.p99.toFixed(1)}/${m.child.loopDelay.max.toFixed(0)} ms`,
+      `; ${loops}`,
   );
   const perMessage = (seconds: number) => ((seconds * 1000) / Math.max(1, r.sent)).toFixed(2);
+  const user = m.children.reduce((sum, c) => sum + c.cpuUser, 0);
+  const system = m.children.reduce((sum, c) => sum + c.cpuSystem, 0);
   lines.push(
-    `  CPU per message: system under test ${perMessage(m.child.cpuUser + m.child.cpuSystem)} ms ` +
-      `(user ${perMessage(m.child.cpuUser)}, kernel ${perMessage(m.child.cpuSystem)})` +
+    `  CPU per message: system under test ${perMessage(user + system)} ms (user ${perMessage(user)}, kernel ${perMessage(system)})` +
       (m.cpu.byGroup.postgres ? `, PostgreSQL ${perMessage(m.cpu.byGroup.postgres)} ms` : '') +
       (m.cpu.byGroup.redis ? `, Redis ${perMessage(m.cpu.byGroup.redis)} ms` : ''),
   );
+  const total = m.children.reduce((sum, c) => sum + (c.queries?.total ?? 0), 0);
+  if (m.children.some((c) => c.queries)) {
+    const byText = new Map<string, number>();
+    for (const c of m.children) for (const [text, n] of c.queries?.top ?? []) byText.set(text, (byText.get(text) ?? 0) + n);
+    lines.push(`  SQL statements: ${total} (${(total / Math.max(1, r.sent)).toFixed(1)} per message); most frequent, per message:`);
+    for (const [text, n] of [...byText].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+      lines.push(`    ${(n / Math.max(1, r.sent)).toFixed(2).padStart(6)}  ${text}`);
+    }
+  }
   return lines.join('\n');
 }
 

@@ -10,6 +10,8 @@ import { migrations } from './migrations/index.js';
 
 // bigint ids and counts come back as strings by default; counts fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+// Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them with the process time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Db = Kysely<Database>;
 

@@ -163,6 +163,84 @@ export interface MediaTable {
   created_at: CreatedAt;
 }
 
+/** Public holidays and substitute days: data an admin edits when the Prime Minister fixes the year's dates. */
+export interface HolidayTable {
+  date: ColumnType<string, string, string>;
+  name: string;
+  substitute: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** Per-month counters behind the readable case codes (QC-2611-0042). */
+export interface CaseSequenceTable {
+  month: string;
+  last: number;
+}
+
+/** Vụ việc: what staff work on, opened from a resident's report. */
+export interface CaseTable {
+  id: Generated<number>;
+  code: string;
+  ward_code: string;
+  group_id: number | null;
+  status: string;
+  /** Null once the reporter asked for their data to be deleted: the case stays, anonymous. */
+  reporter_person_id: number | null;
+  lat: number | null;
+  lng: number | null;
+  address_text: string | null;
+  description: string | null;
+  has_photo: boolean;
+  routed_by: string;
+  received_at: Timestamp;
+  due_on: ColumnType<string, string, string>;
+  rating: number | null;
+  reopen_count: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface CasePhotoTable {
+  case_id: number;
+  sha256: string;
+  /** before (the report), after (the cleanup), reopen (the reporter's "not really cleaned"). */
+  kind: 'before' | 'after' | 'reopen';
+  added_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** Số điện thoại trên quảng cáo found in a case (E.164), the registry's raw material. */
+export interface CasePhoneTable {
+  case_id: number;
+  e164: string;
+  raw: string;
+  created_at: CreatedAt;
+}
+
+/** Another report of an already open case (same place or same phone number). */
+export interface SightingTable {
+  id: Generated<number>;
+  case_id: number;
+  reporter_person_id: number | null;
+  lat: number | null;
+  lng: number | null;
+  description: string | null;
+  photo_sha256: string | null;
+  reason: string;
+  created_at: CreatedAt;
+}
+
+/** Every transition of a case: who, when, from, to, note. */
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: number;
+  actor_person_id: number | null;
+  actor_role: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
   wards: WardTable;
   residential_groups: ResidentialGroupTable;
@@ -177,6 +255,13 @@ export interface Database {
   zalo_tokens: ZaloTokenTable;
   app_secrets: AppSecretTable;
   media: MediaTable;
+  holidays: HolidayTable;
+  case_sequences: CaseSequenceTable;
+  cases: CaseTable;
+  case_photos: CasePhotoTable;
+  case_phones: CasePhoneTable;
+  sightings: SightingTable;
+  case_events: CaseEventTable;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

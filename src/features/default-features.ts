@@ -3,7 +3,21 @@ import { consentGate } from './consent.js';
 import { floodGuard } from './flood-guard.js';
 import { helpMenu } from './help-menu.js';
 import { inviteLinking } from './invite-linking.js';
+import { dataDeletion } from './data-deletion.js';
+import { caseActions } from './report/case-actions.js';
+import { caseLookup } from './report/case-lookup.js';
+import { reportConversation } from './report/report-conversation.js';
 import type { Feature } from './turn-context.js';
 import { understoodEcho } from './understood-echo.js';
 
-export const defaultFeatures: Feature[] = [floodGuard, inviteLinking, consentGate, helpMenu, understoodEcho];
+export const defaultFeatures: Feature[] = [
+  floodGuard,
+  inviteLinking,
+  consentGate,
+  dataDeletion,
+  caseActions,
+  reportConversation,
+  caseLookup,
+  helpMenu,
+  understoodEcho,
+];

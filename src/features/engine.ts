@@ -14,6 +14,7 @@ import { parseTypedChoice } from '../domain/typed-choices.js';
 import { vi } from '../messages/vi.js';
 import type { Feature, TurnContext } from './turn-context.js';
 import { defaultFeatures } from './default-features.js';
+import { createServices, type Services } from './services.js';
 
 /** Options for {@link createEngine}. */
 export interface EngineOptions {
@@ -21,6 +22,8 @@ export interface EngineOptions {
   features?: Feature[];
   /** The clock; tests pass a fake one. Default `() => new Date()`. */
   now?: () => Date;
+  /** Photo intake, ward map, calendar. Default {@link createServices} without photo downloads. */
+  services?: Services;
 }
 
 export interface Engine {
@@ -36,6 +39,7 @@ const OFFERED_CHOICES = 'offeredChoices';
 export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   const features = options.features ?? defaultFeatures;
   const clock = options.now ?? (() => new Date());
+  const services = options.services ?? createServices(db);
 
   async function processOne(channel: Inbound['channel'], userId: string): Promise<string[] | null> {
     return db.transaction().execute(async (trx) => {
@@ -46,7 +50,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       const inbound = withTypedChoice(event.message, conversation.data[OFFERED_CHOICES] as Choice[] | undefined);
       // Display names are personal data we do not need: not stored (promise 7).
       const { person, firstContact } = await personForIdentity(trx, channel, userId, undefined, now);
-      const { ctx, lastOffered } = createTurnContext(trx, { now, inbound, inboundId: event.id, person, firstContact, conversation });
+      const { ctx, lastOffered } = createTurnContext(trx, { services, now, inbound, inboundId: event.id, person, firstContact, conversation });
       delete conversation.data[OFFERED_CHOICES];
       for (const feature of features) {
         if (await feature(ctx)) break;
@@ -127,7 +131,7 @@ function withTypedChoice(inbound: Inbound, offered: Choice[] | undefined): Inbou
 
 function createTurnContext(
   trx: Transaction<Database>,
-  base: Pick<TurnContext, 'now' | 'inbound' | 'inboundId' | 'person' | 'firstContact' | 'conversation'>,
+  base: Pick<TurnContext, 'services' | 'now' | 'inbound' | 'inboundId' | 'person' | 'firstContact' | 'conversation'>,
 ): { ctx: TurnContext; lastOffered: () => Choice[] | undefined } {
   const outbox: NewOutbox[] = [];
   let replies = 0;

@@ -7,9 +7,11 @@ import type { Transaction } from 'kysely';
 import type { Database, NewOutbox, Person } from '../../db/schema.js';
 import type { ConversationState } from '../../db/repositories/conversations.js';
 import type { Inbound, Outbound } from '../domain/message-model.js';
+import type { Services } from './services.js';
 
 export interface TurnContext {
   trx: Transaction<Database>;
+  services: Services;
   now: Date;
   inbound: Inbound;
   inboundId: string;

@@ -49,6 +49,108 @@ export const vi = {
   failure: 'Xin lỗi, hệ thống đang gặp sự cố khi xử lý tin nhắn này. Cán bộ phường đã được báo; bạn thử lại sau nhé.',
   tooFast: 'Bạn gửi nhanh quá, mình cần chút thời gian. Bạn đợi một lát rồi gửi tiếp nhé.',
   fallbackPrefix: (channelLabel: string) => `(Gửi qua ${channelLabel} vì kênh chính không nhận được tin)\n`,
+  report: {
+    start: 'Bạn phản ánh quảng cáo trái phép nhé. Mình cần: ảnh, vị trí và vài chữ mô tả.',
+    askPhoto: 'Bạn gửi ảnh quảng cáo giúp mình (có thể gửi nhiều ảnh).',
+    noPhoto: 'Không có ảnh',
+    askLocation:
+      'Quảng cáo ở đâu? Bạn chia sẻ vị trí (nút 📍 hoặc đính kèm vị trí) hoặc gõ địa chỉ, ví dụ: "số 12 Tô Hiệu".',
+    askDescription: 'Bạn mô tả ngắn giúp mình (ví dụ: "tờ rơi dán cột điện, sđt 0912 345 678").',
+    skip: 'Bỏ qua',
+    photoSaved: (count: number) => `Đã nhận ${count} ảnh.`,
+    gpsFromPhoto: 'Mình lấy vị trí từ ảnh của bạn.',
+    locationSaved: (where: string) => `Đã nhận vị trí: ${where}.`,
+    outsideWard: (wardName: string | null) =>
+      wardName
+        ? `Vị trí này thuộc ${wardName}, không thuộc phường mình phụ trách. Bạn phản ánh qua kênh của ${wardName} giúp mình nhé.`
+        : 'Vị trí này nằm ngoài các phường mình phụ trách. Bạn kiểm tra lại vị trí hoặc gõ địa chỉ nhé.',
+    phonesFound: (phones: string[]) => `Số điện thoại trên quảng cáo: ${phones.join(', ')}. Nếu sai, bạn chọn "Sửa".`,
+    summary: (parts: { photos: number; where: string; description: string | null; phones: string[] }) =>
+      [
+        'Bạn kiểm tra lại phản ánh:',
+        `• Ảnh: ${parts.photos > 0 ? `${parts.photos} ảnh` : 'không có ảnh'}`,
+        `• Vị trí: ${parts.where}`,
+        `• Mô tả: ${parts.description ?? '(không có)'}`,
+        ...(parts.phones.length ? [`• Số điện thoại: ${parts.phones.join(', ')}`] : []),
+      ].join('\n'),
+    send: 'Gửi',
+    edit: 'Sửa',
+    cancel: 'Hủy',
+    editWhat: 'Bạn muốn sửa phần nào?',
+    editPhoto: 'Ảnh',
+    editLocation: 'Vị trí',
+    editDescription: 'Mô tả',
+    cancelled: 'Đã hủy phản ánh chưa gửi. Khi cần, bạn gõ "phản ánh" để bắt đầu lại.',
+    nothingToCancel: 'Bạn không có phản ánh nào đang soạn.',
+    created: (code: string, who: string, due: string) =>
+      `Cảm ơn bạn! Phản ánh đã được tiếp nhận, mã ${code}.\n${who} sẽ xử lý, dự kiến xong trước ngày ${due}. ` +
+      `Mình sẽ báo bạn khi có kết quả. Gõ mã ${code} để xem tiến độ.`,
+    dispatcher: 'Cán bộ phường',
+    duplicate: (code: string) =>
+      `Quảng cáo này đã có người phản ánh (mã ${code}) và đang được xử lý. Mình đã ghi thêm phản ánh của bạn vào đó; bạn sẽ nhận tin khi có kết quả.`,
+    dailyLimit: (limit: number) =>
+      `Hôm nay bạn đã gửi ${limit} phản ánh, đủ số phản ánh trong ngày. Cảm ơn bạn; ngày mai bạn gửi tiếp nhé.`,
+    notImage: 'Tệp này không phải ảnh. Bạn gửi ảnh chụp quảng cáo (JPG, PNG) giúp mình nhé.',
+    tooLarge: 'Ảnh lớn quá (tối đa 10 MB). Bạn gửi ảnh nhỏ hơn giúp mình nhé.',
+    photoFailed: 'Mình chưa tải được ảnh này. Bạn gửi lại giúp mình nhé.',
+    abandoned: 'Phản ánh bạn đang soạn đã tạm đóng sau 24 giờ. Những gì bạn gửi vẫn được lưu; gõ "phản ánh" để bắt đầu lại.',
+    noConsent: 'Bạn cần đồng ý với cách phường dùng dữ liệu trước khi phản ánh.',
+  },
+  cases: {
+    newForGroup: (code: string, where: string, description: string | null, due: string, mapUrl: string | null) =>
+      [
+        `Phản ánh mới ${code} trong tổ của bạn.`,
+        `Địa điểm: ${where}`,
+        ...(mapUrl ? [`Bản đồ: ${mapUrl}`] : []),
+        ...(description ? [`Mô tả: ${description}`] : []),
+        `Hạn xử lý: ${due}.`,
+      ].join('\n'),
+    cleaned: 'Đã xóa',
+    notFound: 'Không thấy quảng cáo',
+    needHelp: 'Cần phường hỗ trợ',
+    unrouted: (code: string, where: string) => `Phản ánh ${code} chưa xác định được tổ dân phố (${where}). Bạn chọn tổ để giao:`,
+    assigned: (code: string, group: string) => `Đã giao ${code} cho ${group}.`,
+    askAfterPhoto: (code: string) => `Bạn gửi ảnh sau khi xóa cho ${code} giúp mình nhé.`,
+    closedCleaned: (code: string) => `Đã ghi nhận ${code}: đã xóa. Cảm ơn bạn!`,
+    closedNotFound: (code: string) => `Đã ghi nhận ${code}: không thấy quảng cáo. Cảm ơn bạn!`,
+    escalated: (code: string) => `Đã chuyển ${code} lên cán bộ phường hỗ trợ.`,
+    escalatedToOfficer: (code: string, group: string, where: string) => `Tổ ${group} cần phường hỗ trợ phản ánh ${code} (${where}).`,
+    notAllowed: 'Xin lỗi, bạn không có quyền xử lý phản ánh này. Chỉ tổ trưởng, tổ phó của tổ được giao hoặc cán bộ phường mới xử lý được.',
+    wrongState: (code: string, status: string) => `Phản ánh ${code} đang ở trạng thái "${status}", không thực hiện được thao tác này.`,
+    notFoundCode: (code: string) => `Không tìm thấy phản ánh ${code}. Bạn kiểm tra lại mã nhé.`,
+    residentCleaned: (code: string) =>
+      `Phản ánh ${code} đã được xử lý: quảng cáo đã được xóa (ảnh sau khi xóa ở trên).\nBạn chấm điểm từ 1 đến 5, hoặc chọn "Chưa xóa" nếu quảng cáo vẫn còn.`,
+    residentNotFound: (code: string) =>
+      `Tổ dân phố đã kiểm tra phản ánh ${code} nhưng không thấy quảng cáo. Nếu quảng cáo vẫn còn, bạn chọn "Chưa xóa" và gửi ảnh mới.`,
+    residentEscalated: (code: string) => `Phản ánh ${code} đã được chuyển lên cán bộ phường để hỗ trợ xử lý.`,
+    notCleaned: 'Chưa xóa',
+    askReopen: (code: string) => `Bạn gửi ảnh mới (hoặc vài chữ) cho thấy quảng cáo ${code} vẫn còn nhé.`,
+    reopened: (code: string) => `Đã mở lại phản ánh ${code} và báo tổ dân phố. Cảm ơn bạn!`,
+    reopenedForGroup: (code: string, note: string | null) => `Người dân báo phản ánh ${code} chưa được xóa${note ? `: ${note}` : ''}. Bạn xử lý lại giúp nhé.`,
+    rated: (stars: number) => `Cảm ơn bạn đã chấm ${stars}/5!`,
+    myCasesEmpty: 'Tổ của bạn không có phản ánh nào đang chờ xử lý.',
+    myCasesTitle: (n: number) => `Tổ của bạn có ${n} phản ánh đang chờ (cũ trước, mới sau). Chọn một phản ánh:`,
+    caseCard: (code: string, where: string, due: string) => `${code} – ${where} – hạn ${due}`,
+    remindLeader: (codes: string[]) => `Nhắc việc: ${codes.length} phản ánh đến hạn ngày mai: ${codes.join(', ')}. Gõ "việc của tôi" để xem.`,
+    escalateOverdue: (codes: string[]) => `Đến hạn hôm nay mà chưa xử lý: ${codes.join(', ')}. Đã chuyển lên cán bộ phường.`,
+    officerDigest: (lines: string[]) => `Tổng hợp phản ánh quá hạn (${lines.length}):\n${lines.join('\n')}`,
+  },
+  lookup: {
+    none: 'Bạn chưa có phản ánh nào. Gõ "phản ánh" để gửi phản ánh đầu tiên.',
+    list: (lines: string[]) => `Phản ánh của bạn:\n${lines.join('\n')}\nGõ mã để xem chi tiết.`,
+    detail: (code: string, status: string, lines: string[]) => `${code}: ${status}\n${lines.join('\n')}`,
+  },
+  deletion: {
+    confirm:
+      'Bạn muốn xóa dữ liệu cá nhân của mình? Tài khoản chat sẽ được gỡ liên kết; các phản ánh đã gửi được giữ lại ' +
+      'nhưng ẩn danh (không còn gắn với bạn) để phường tiếp tục xử lý.',
+    yes: 'Xóa dữ liệu',
+    no: 'Không xóa',
+    done:
+      'Đã xóa dữ liệu cá nhân của bạn. Phường giữ lại ảnh, vị trí và mô tả của các phản ánh ở dạng ẩn danh vì đó là ' +
+      'bằng chứng xử lý vi phạm. Cảm ơn bạn đã đồng hành.',
+    kept: 'Đã giữ nguyên dữ liệu của bạn.',
+  },
 } as const;
 
 /** Vietnamese labels of staff roles, for messages and the CLI. */

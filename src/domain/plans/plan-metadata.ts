@@ -94,13 +94,15 @@ function readTitle(head: readonly string[], at: number): string | null {
   return caps.join(' ');
 }
 
+/** "<issuer> xây dựng / ban hành Kế hoạch …", the issuer after the last comma. */
+const ISSUES_PLAN =
+  /(?:^|[,.;:]\s*)([^,.;:]{3,90}?)\s+(?:xây dựng|ban hành|xay dung|ban hanh)\s+(?:kế hoạch|chương trình|ke hoach)/iu;
+
 /** "…, Sở Khoa học và Công nghệ xây dựng Kế hoạch…", "Ủy ban nhân dân thành phố ban hành Kế hoạch…". */
 function readIssuer(lines: readonly string[], titleAt: number): string | null {
   const blocks = toBlocks(lines.slice(Math.max(0, titleAt), HEADER_LINES * 2));
   for (const block of blocks) {
-    const m = /(?:^|[,.;:]\s*)([^,.;:]{3,90}?)\s+(?:xây dựng|ban hành|xay dung|ban hanh)\s+(?:kế hoạch|chương trình|ke hoach)/iu.exec(
-      block.text,
-    );
+    const m = ISSUES_PLAN.exec(block.text);
     if (m && startsWithUnitName(m[1]!)) return m[1]!.trim();
   }
   return null;

@@ -41,7 +41,9 @@ export function buildOutline(blocks: readonly Block[]): OutlineNode {
     const sameKind = stack.findIndex((n) => n.marker === block.marker);
     if (sameKind > 0) stack = stack.slice(0, sameKind);
     // Numbered items never sit under a bullet: "1. MỤC TIÊU" after a stray "- …" line is not its child.
-    if (!BULLETS.includes(block.marker)) while (stack.length > 1 && BULLETS.includes(stack[stack.length - 1]!.marker!)) stack.pop();
+    if (!BULLETS.includes(block.marker)) {
+      while (stack.length > 1 && BULLETS.includes(stack[stack.length - 1]!.marker!)) stack.pop();
+    }
     attach(stack[stack.length - 1]!, node);
     stack.push(node);
   }

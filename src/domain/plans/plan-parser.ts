@@ -16,6 +16,7 @@ import { targetDrafts } from './families/targets.js';
 import { unitDutyDrafts } from './families/unit-duties.js';
 import { extractTables, tableDrafts } from './families/appendix-table.js';
 import { readPlanMetadata } from './plan-metadata.js';
+import type { OutlineNode } from './plan-outline.js';
 import { buildOutline } from './plan-outline.js';
 import { normalizePlanLines, toBlocks } from './plan-text.js';
 import type { PlanProposal, UnitMatcher } from './plan-types.js';
@@ -52,7 +53,7 @@ export function parsePlanText(text: string, options: ParsePlanOptions = {}): Pla
 }
 
 /** Tasks from the body of the plan, in plan order. */
-function proseDrafts(outline: ReturnType<typeof buildOutline>, warnings: string[]): TaskDraft[] {
+function proseDrafts(outline: OutlineNode, warnings: string[]): TaskDraft[] {
   const labelled = labelledBlockDrafts(outline);
   const targets = targetDrafts(outline);
   if (labelled.length > 0) return byLine([...labelled, ...targets]);

@@ -14,8 +14,9 @@
  *   every period after it ("năm 2026 và các năm tiếp theo", "hằng quý"). For a multi-year window
  *   ("giai đoạn 2026–2030") `dueOn` is the end of the window and `yearly` asks for yearly checkpoints from
  *   `startOn` up to it.
- * - `continuous` ("thường xuyên"): no due date; progress is checked in periodically (monthly by default,
- *   a reminder-policy decision, not the parser's).
+ * - `continuous` ("thường xuyên"): no due date (unless the plan also names one, which is then the first
+ *   check); progress is checked in periodically (monthly by default, a reminder-policy decision, not the
+ *   parser's).
  */
 export type Recurrence = 'none' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'continuous';
 

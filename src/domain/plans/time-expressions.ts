@@ -30,7 +30,7 @@ export interface TimeContext {
   referenceDate?: string;
 }
 
-/** A dated window found in the text: [start, due], with where it was found. */
+/** A dated window found in the text: its first day (null when only an end is said: "đến năm 2030") and its last. */
 interface Window {
   start: string | null;
   due: string;
@@ -101,8 +101,13 @@ export function findTimeframeInText(text: string): string[] {
   return found.sort((a, b) => a.from - b.from).map((f) => nfc.slice(f.from, f.to).trim());
 }
 
+/** What counts as a time phrase in prose (folded), most specific first; overlapping later matches are dropped. */
 const PROSE_PATTERNS: readonly RegExp[] = [
-  /dinh ky (?:6|sau) thang(?:,? (?:va )?cuoi nam)?(?:,? (?:va )?dot xuat)?(?: ?\(truoc ngay \d{1,2}(?: (?:cua|hang|moi) thang)?\))?/g,
+  new RegExp(
+    String.raw`dinh ky (?:6|sau) thang(?:,? (?:va )?cuoi nam)?(?:,? (?:va )?dot xuat)?` +
+      String.raw`(?: ?\(truoc ngay \d{1,2}(?: (?:cua|hang|moi) thang)?\))?`,
+    'g',
+  ),
   /(?:truoc|den|cham nhat|trong|vao|han)\s+(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/g,
   /(?:truoc|trong|vao|den|het|cuoi)\s+thang\s*\d{1,2}\s*(?:\/|-|nam)\s*\d{4}/g,
   /(?:(?:trong|truoc|den|vao|het|cuoi)\s+)?quy\s*(?:iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*\d{4})?/g,
@@ -245,7 +250,8 @@ function combine(windows: Window[], recurrence: Recurrence, day: number | null, 
     const dueOn = firstOccurrence(recurrence, day, scan);
     return { startOn: null, dueOn, recurrence, warnings };
   }
-  warnings.push(/^\s*sau khi/.test(scan.text) ? `"${scan.written}" is a condition, not a date` : `no date in "${scan.written}"`);
+  const condition = /^\s*sau khi/.test(scan.text);
+  warnings.push(condition ? `"${scan.written}" is a condition, not a date` : `no date in "${scan.written}"`);
   return { startOn: null, dueOn: null, recurrence, warnings };
 }
 

@@ -73,6 +73,10 @@ export function createUnitMatcher(
   };
 }
 
+/** "… phường Lê Chân": the kind of place is kept, its capitalised name dropped. */
+const PLACE_NAME =
+  /\s+((?:phường|xã|đặc khu|thành phố|quận|huyện|phuong|xa|dac khu|thanh pho|quan|huyen))(?:\s+\p{Lu}[\p{L}]*)+$/u;
+
 function distinctCodes(found: readonly { code: string }[]): string[] {
   return [...new Set(found.map((f) => f.code))];
 }
@@ -84,8 +88,7 @@ function distinctCodes(found: readonly { code: string }[]): string[] {
 function nameVariants(name: string): string[][] {
   const written = name.normalize('NFC').trim();
   const forms = new Set([written]);
-  const place = /\s+((?:phường|xã|đặc khu|thành phố|quận|huyện|phuong|xa|dac khu|thanh pho|quan|huyen))(?:\s+\p{Lu}[\p{L}]*)+$/u;
-  for (const form of [...forms]) forms.add(form.replace(place, ' $1'));
+  for (const form of [...forms]) forms.add(form.replace(PLACE_NAME, ' $1'));
   for (const form of [...forms]) forms.add(form.replace(/\s*[-–—,(]?\s*(?:trực\s+)?thuộc\s+.*$/iu, ''));
   for (const form of [...forms]) forms.add(form.replace(/\s+Việt Nam\b/u, ''));
   return [...forms].map(syllables).filter((s) => s.length > 0);

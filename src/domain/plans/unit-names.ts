@@ -5,29 +5,44 @@
  */
 import { foldSameLength } from './same-length-fold.js';
 
-/** Words that open a unit name whatever follows ("Công an phường", "Văn phòng Sở", "Tổ dân phố 5"). */
-const UNIT_PHRASES =
-  /^(?:cong an|van phong|trung tam|uy ban|chi cuc|to dan pho|mat tran|tong cong ty|cong ty|dien luc|doanh nghiep|hoi dong|chu dau tu|nha dau tu|nha cung cap|nha mang|xi nghiep|ngan hang|thanh uy|dang uy|kho bac|lien doan|benh vien|truong hoc|co so giao duc|ban quan ly|ban chi dao|ban thi dua|doan thanh nien|hoi lien hiep|hoi phu nu|hoi cuu chien binh|hoi nong dan|chi nhanh|co quan|don vi|dia phuong)(?![a-z])/;
+/** `^(?:a|b|c)` followed by a word boundary, from folded phrases. */
+function opening(prefix: string, phrases: readonly string[]): RegExp {
+  return new RegExp(`^${prefix}(?:${phrases.join('|')})(?![a-z])`);
+}
+
+/** Phrases (folded) that open a unit name whatever follows: "Công an phường", "Văn phòng Sở", "Tổ dân phố 5". */
+const UNIT_PHRASES = opening('', [
+  ...['cong an', 'van phong', 'trung tam', 'uy ban', 'chi cuc', 'to dan pho', 'mat tran', 'tong cong ty', 'cong ty'],
+  ...['dien luc', 'doanh nghiep', 'hoi dong', 'chu dau tu', 'nha dau tu', 'nha cung cap', 'nha mang', 'xi nghiep'],
+  ...['ngan hang', 'thanh uy', 'dang uy', 'kho bac', 'lien doan', 'benh vien', 'truong hoc', 'co so giao duc'],
+  ...['ban quan ly', 'ban chi dao', 'ban thi dua', 'doan thanh nien', 'hoi lien hiep', 'hoi phu nu', 'hoi nong dan'],
+  ...['hoi cuu chien binh', 'chi nhanh'],
+  // generic openings: they start a name, which is then recognised as generic and left out
+  ...['co quan', 'don vi', 'dia phuong', 'luc luong'],
+]);
 
 /**
  * Short words that open a unit name only before a capitalised word: "Phòng Kinh tế", not "phòng chống";
  * "Sở Xây dựng", not "Số 40". With or without diacritics, but not with other ones ("số", "bổ" are not units).
  */
-const UNIT_WORDS = new Set(
-  'phòng sở bộ ban cục tổ hội đoàn đội trường trạm viện quỹ đài báo thôn khu phong so bo cuc to hoi doan doi truong tram vien quy dai bao thon'.split(
-    ' ',
-  ),
-);
+const UNIT_WORDS = new Set([
+  ...['phòng', 'sở', 'bộ', 'ban', 'cục', 'tổ', 'hội', 'đoàn', 'đội', 'trường', 'trạm', 'viện', 'quỹ', 'đài', 'báo'],
+  ...['thôn', 'khu', 'phong', 'so', 'bo', 'cuc', 'to', 'hoi', 'doan', 'doi', 'truong', 'tram', 'vien', 'quy', 'dai'],
+  ...['bao', 'thon'],
+]);
 
 /** Unit words that may be followed by a number: "Tổ 5", "Đội 3", "Khu 2". */
-const NUMBERED_UNIT_WORDS = new Set('tổ đội khu thôn to doi thon'.split(' '));
+const NUMBERED_UNIT_WORDS = new Set(['tổ', 'đội', 'khu', 'thôn', 'to', 'doi', 'thon']);
 
 /** Abbreviations that are unit names by themselves. */
 const UNIT_ABBREVIATIONS = /^(?:UBND|HĐND|HDND|UBMTTQ|MTTQ|TDP|VP|BQL|BCĐ|CA|UB)(?![\p{L}])/u;
 
 /** Plurals naming a group of units: "các Sở", "các xã, phường", "các doanh nghiệp viễn thông". */
-const PLURAL_UNITS =
-  /^cac (?:co quan|don vi|phong|so|ban|nganh|cap|dia phuong|xa|phuong|to|hoi|doan|doanh nghiep|nha|truong|co so|chu dau tu|cong ty|trung tam|uy ban|chi cuc|xi nghiep|benh vien|tram)(?![a-z])/;
+const PLURAL_UNITS = opening('cac ', [
+  ...['co quan', 'don vi', 'phong', 'so', 'ban', 'nganh', 'cap', 'dia phuong', 'xa', 'phuong', 'to', 'hoi', 'doan'],
+  ...['doanh nghiep', 'nha', 'truong', 'co so', 'chu dau tu', 'cong ty', 'trung tam', 'uy ban', 'chi cuc'],
+  ...['xi nghiep', 'benh vien', 'tram'],
+]);
 
 /** True when `text` opens with a unit name. */
 export function startsWithUnitName(text: string): boolean {
@@ -62,14 +77,34 @@ export function isGenericUnitName(name: string): boolean {
 }
 
 const GENERIC_WORDS = new Set(
-  'cac co quan don vi phong ban so nganh cap dia phuong to chuc doan the hoi luc luong ca nhan va xa huyen thi tran thanh pho tren thuoc truc tat'.split(
-    ' ',
-  ),
+  [
+    ...['cac', 'co', 'quan', 'don', 'vi', 'phong', 'ban', 'so', 'nganh', 'cap', 'dia', 'phuong', 'to', 'chuc'],
+    ...['doan', 'the', 'hoi', 'luc', 'luong', 'ca', 'nhan', 'va', 'xa', 'huyen', 'thi', 'tran', 'thanh', 'pho'],
+    ...['tren', 'thuoc', 'truc', 'tat'],
+  ],
 );
 
-/** Lower-case verbs that end a name or a list of names: "… Hải Phòng chỉ đạo các Xí nghiệp …". */
-const LIST_END =
-  /\s(?:trien khai|to chuc|thuc hien|day manh|tang cuong|kiem tra|huong dan|tuyen truyen|xay dung|ra soat|tham muu|trinh(?<!(?:cong|quy|lo|chuong|hanh) trinh)|de xuat|de nghi|thong ke|tiep nhan|xu ly|giai quyet|theo doi|don doc|lap|ban hanh|phat dong|duy tri|nang cao|tham dinh|tong hop|bao cao|giam sat|van dong|pho bien|ho tro|bo tri|cung cap(?<!nha cung cap)|chi dao|tham gia|thuong xuyen|nghien cuu|danh gia|phat hien|kip thoi|tiep tuc|chu dong|trong|de|nham|(?<!bao )ve(?! sinh)|(?<!van )tai(?! (?:chinh|nguyen|san|lieu|tro|khoan))|theo|khi|thanh tra|cai tao|tien hanh|phan bo|quyet dinh|xem xet|dam bao|bao dam|hoan thanh|nhanh chong|tap trung|khao sat|chu tri|phoi hop|thanh thai|ra quan|xoa|thu gom|co trach nhiem|chiu trach nhiem|tham muu|quan tam|dang tai|cap nhat|rao|doi voi)(?![a-z])/;
+/**
+ * Lower-case verbs (folded regex fragments) that end a name or a list of names: "… Hải Phòng chỉ đạo các Xí
+ * nghiệp …". Some need a guard because they also occur inside names: "công trình", "nhà cung cấp", "vệ sinh",
+ * "vận tải", "tài chính".
+ */
+const LIST_END_WORDS: readonly string[] = [
+  ...['trien khai', 'to chuc', 'thuc hien', 'day manh', 'tang cuong', 'kiem tra', 'huong dan', 'tuyen truyen'],
+  ...['xay dung', 'ra soat', 'tham muu', 'de xuat', 'de nghi', 'thong ke', 'tiep nhan', 'xu ly', 'giai quyet'],
+  ...['theo doi', 'don doc', 'lap', 'ban hanh', 'phat dong', 'duy tri', 'nang cao', 'tham dinh', 'tong hop'],
+  ...['bao cao', 'giam sat', 'van dong', 'pho bien', 'ho tro', 'bo tri', 'chi dao', 'tham gia', 'thuong xuyen'],
+  ...['nghien cuu', 'danh gia', 'phat hien', 'kip thoi', 'tiep tuc', 'chu dong', 'thanh tra', 'cai tao'],
+  ...['tien hanh', 'phan bo', 'quyet dinh', 'xem xet', 'dam bao', 'bao dam', 'hoan thanh', 'nhanh chong'],
+  ...['tap trung', 'khao sat', 'chu tri', 'phoi hop', 'thanh thai', 'ra quan', 'xoa', 'thu gom', 'co trach nhiem'],
+  ...['chiu trach nhiem', 'quan tam', 'dang tai', 'cap nhat', 'rao', 'doi voi', 'trong', 'de', 'nham', 'theo', 'khi'],
+  'trinh(?<!(?:cong|quy|lo|chuong|hanh) trinh)',
+  'cung cap(?<!nha cung cap)',
+  '(?<!bao )ve(?! sinh)',
+  '(?<!van )tai(?! (?:chinh|nguyen|san|lieu|tro|khoan))',
+];
+
+const LIST_END = new RegExp(`\\s(?:${LIST_END_WORDS.join('|')})(?![a-z])`, 'g');
 
 /**
  * Where a run of unit names starting at the beginning of `text` ends: at ";", ".", ":", "(" or at the first
@@ -80,8 +115,7 @@ export function unitListEnd(text: string): number {
   const folded = foldSameLength(text);
   let end = text.search(/[;.:(\n]/);
   if (end < 0) end = text.length;
-  const re = new RegExp(LIST_END.source, 'g');
-  for (const m of folded.matchAll(re)) {
+  for (const m of folded.matchAll(LIST_END)) {
     const at = (m.index ?? 0) + 1;
     if (at >= end) break;
     if (/^\p{Ll}/u.test(text.slice(at))) return at - 1;

@@ -80,7 +80,9 @@ function toCells(lines: readonly string[]): string[] {
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '|') flush();
-    else if (line !== '' && !isLayoutLine(line)) current.push(current.length > 0 && /^[-–•+]\s/.test(line) ? `\n${line}` : line);
+    else if (line !== '' && !isLayoutLine(line)) {
+      current.push(current.length > 0 && /^[-–•+]\s/.test(line) ? `\n${line}` : line);
+    }
   }
   flush();
   return cells;
@@ -108,7 +110,7 @@ export function tableDrafts(table: FlatTable, context: TimeContext, warnings: st
     } else if (/^\d+$/.test(tt) && content !== '') {
       drafts.push(rowDraft(table, header, get, [part, subPart], partRef, context, table.firstLine + index));
     } else if (row.some((c) => c !== '')) {
-      warnings.push(`table "${table.title}": row ${index + 1} ("${tt}") does not fit the columns; the rest was not read`);
+      warnings.push(`table "${table.title}": row ${index + 1} ("${tt}") does not fit the columns; rest not read`);
       break;
     }
   }
@@ -167,8 +169,9 @@ function rowDraft(
   line: number,
 ): TaskDraft {
   const [start, end, timeframe] = [get('start'), get('end'), get('timeframe')];
-  const reading = header.columns.includes('start') ? parseTimeRange(start, end, context) : parseTimeframe(timeframe, context);
-  const written = header.columns.includes('start')
+  const ranged = header.columns.includes('start');
+  const reading = ranged ? parseTimeRange(start, end, context) : parseTimeframe(timeframe, context);
+  const written = ranged
     ? [start && `${header.labels.start}: ${start}`, end && `${header.labels.end}: ${end}`].filter(Boolean).join('; ')
     : timeframe;
   return {

@@ -10,7 +10,8 @@ const NOT_TASKS: readonly RegExp[] = [
   /^\(.*\)\W*$/,
   /^(?:trong qua trinh (?:thuc hien|trien khai)|tren day la)\b/,
   /^can cu\b/,
-  /^(?:nghi quyet|ke hoach|quyet dinh|chi thi|thong tu|nghi dinh|luat|cong van|chuong trinh hanh dong|ket luan)\s+(?:so\s+)?\d/,
+  /^(?:nghi quyet|ke hoach|quyet dinh|chi thi|thong tu|nghi dinh|luat|cong van|chuong trinh hanh dong)\s+(?:so\s+)?\d/,
+  /^ket luan\s+(?:so\s+)?\d/,
 ];
 
 /** True for a block that sits among duties but is not one. */

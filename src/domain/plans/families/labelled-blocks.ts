@@ -25,7 +25,10 @@ const LABELS: readonly { kind: LabelKind; pattern: RegExp }[] = [
   { kind: 'content', pattern: /^(?:nhiem vu|noi dung(?: cong viec| thuc hien| nhiem vu)?)\s*:/ },
   { kind: 'lead', pattern: /^(?:(?:don vi|co quan) (?:thuc hien|chu tri)|chu tri)\s*:/ },
   { kind: 'joint', pattern: /^(?:(?:don vi|co quan) )?phoi hop\s*:/ },
-  { kind: 'time', pattern: /^(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?)\s*:/ },
+  {
+    kind: 'time',
+    pattern: /^(?:thoi gian(?: thuc hien| hoan thanh)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?)\s*:/,
+  },
 ];
 
 interface Label {
@@ -59,7 +62,9 @@ function findBlocks(node: OutlineNode): OutlineNode[] {
 function readBlock(block: OutlineNode): TaskDraft[] {
   const labels = block.children.map(readLabel);
   const valuesOf = (kind: LabelKind) =>
-    labels.filter((l): l is Label => l?.kind === kind).map((l) => [l.value, ...l.node.children.map((c) => c.text)].join(' ').trim());
+    labels
+      .filter((l): l is Label => l?.kind === kind)
+      .map((l) => [l.value, ...l.node.children.map((c) => c.text)].join(' ').trim());
   const assignment = readAssignmentField(valuesOf('lead').join('; '));
   const joint = valuesOf('joint').flatMap(splitUnitNames);
   const timeframe = valuesOf('time').join('; ').replace(/[.;\s]+$/, '') || null;

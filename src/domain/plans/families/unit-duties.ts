@@ -72,7 +72,12 @@ export function readUnitHeading(text: string, requireColon = false): UnitHeading
   // "Văn phòng HĐND- UBND: chủ trì, …" → the duty is what follows the colon; "Giao Văn phòng Sở theo dõi …"
   // has no colon, and the duty is the whole sentence as written.
   const duty = afterColon !== '' && afterName === '' ? afterColon : text.trim();
-  return { written, names: splitUnitNames(written), intro: introduces ? rest || null : null, duty: introduces ? null : duty };
+  return {
+    written,
+    names: splitUnitNames(written),
+    intro: introduces ? rest || null : null,
+    duty: introduces ? null : duty,
+  };
 }
 
 function walk(nodes: readonly OutlineNode[], ctx: Context, result: UnitDutyResult): void {
@@ -88,7 +93,7 @@ function walk(nodes: readonly OutlineNode[], ctx: Context, result: UnitDutyResul
 function walkHeading(node: OutlineNode, ctx: Context, result: UnitDutyResult): void {
   const unit = readUnitHeading(node.text);
   const inner: Context = { unit: unit ?? ctx.unit, coordinating: [], heading: node, counter: { n: 0 } };
-  if (unit?.duty) emit(node, unit.duty, unit.names, unit, inner, result);
+  if (unit?.duty) emit(node, unit.duty, unit, inner, placeUnder(inner), result);
   if (unit?.intro) inner.coordinating = readCoordinating(unit.intro);
   walk(node.children, inner, result);
 }
@@ -96,41 +101,53 @@ function walkHeading(node: OutlineNode, ctx: Context, result: UnitDutyResult): v
 /** A bullet introducing sub-bullets: the sub-bullets are the duties, with the intro's coordinating units. */
 function walkIntro(node: OutlineNode, ctx: Context, result: UnitDutyResult): void {
   const own = readOwnLead(node.text);
-  const unit = own ? { written: own.join(', '), names: own, intro: null, duty: null } : ctx.unit;
+  const unit = own ? namedBy(own) : ctx.unit;
   walk(node.children, { ...ctx, unit, coordinating: [...ctx.coordinating, ...readCoordinating(node.text)] }, result);
 }
 
 function readItem(node: OutlineNode, ctx: Context, result: UnitDutyResult): void {
   const named = readUnitHeading(node.text, !isNumbered(node));
   if (named) {
-    if (named.duty) emit(node, named.duty, named.names, named, ctx, result, refPath(node));
+    if (named.duty) emit(node, named.duty, named, ctx, placeOf(node, ctx), result);
     return;
   }
   const own = readOwnLead(node.text);
-  if (own) return emit(node, node.text, own, null, ctx, result, isNumbered(node) ? refPath(node) : undefined);
-  if (ctx.unit) return emit(node, node.text, ctx.unit.names, ctx.unit, ctx, result);
+  if (own) return emit(node, node.text, namedBy(own), ctx, placeOf(node, ctx), result, 'assigned-item');
+  if (ctx.unit) return emit(node, node.text, ctx.unit, ctx, placeOf(node, ctx), result);
   const section = sectionText(ctx.heading);
   result.unassigned.set(section, (result.unassigned.get(section) ?? 0) + 1);
+}
+
+/** The lead an item names for itself ("Giao Văn phòng Sở …"), as a unit for the items it covers. */
+function namedBy(names: string[]): UnitHeading {
+  return { written: names.join(', '), names, intro: null, duty: null };
+}
+
+/** A numbered item is its own ref ("III.4"); bullets and paragraphs are counted under their heading ("III.1-3"). */
+function placeOf(node: OutlineNode, ctx: Context): { ref: string; section: string } {
+  return isNumbered(node) ? { ref: refPath(node), section: sectionText(node.parent) } : placeUnder(ctx);
+}
+
+function placeUnder(ctx: Context): { ref: string; section: string } {
+  return { ref: `${refPath(ctx.heading)}-${++ctx.counter.n}`, section: sectionText(ctx.heading) };
 }
 
 function emit(
   node: OutlineNode,
   content: string,
-  lead: string[],
-  unit: UnitHeading | null,
+  unit: UnitHeading,
   ctx: Context,
+  place: { ref: string; section: string },
   result: UnitDutyResult,
-  ref?: string,
+  family: 'unit-duties' | 'assigned-item' = 'unit-duties',
 ): void {
-  const under = ref === undefined || node.children.length > 0 ? ctx.heading : node.parent;
   result.drafts.push({
-    ref: ref && node.children.length === 0 ? ref : `${refPath(ctx.heading)}-${++ctx.counter.n}`,
+    ...place,
     content,
-    lead,
-    leadWritten: unit?.written,
+    lead: unit.names,
+    leadWritten: unit.written,
     coordinating: [...ctx.coordinating, ...readCoordinating(content)],
-    section: sectionText(under),
-    family: unit === null ? 'assigned-item' : 'unit-duties',
+    family,
     line: node.line,
   });
 }
