@@ -21,10 +21,13 @@ const postBody = z
     clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
     text: z.string().max(4000).optional(),
     choice: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+    /** The id `POST /api/chat/photos` returned for an uploaded photo. */
+    photo: z.string().regex(/^[0-9a-f]{64}$/, 'must be the id returned by POST /api/chat/photos').optional(),
+    caption: z.string().max(1000).optional(),
     location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
   })
-  .refine((b) => [b.text, b.choice, b.location].filter((x) => x !== undefined).length === 1, {
-    message: 'send exactly one of text, choice, location',
+  .refine((b) => [b.text, b.choice, b.location, b.photo].filter((x) => x !== undefined).length === 1, {
+    message: 'send exactly one of text, choice, location, photo',
     path: ['text'],
   });
 
@@ -43,7 +46,9 @@ export function registerWebChat(app: FastifyInstance, options: { db: Db; ingest:
         ? { kind: 'text', text: body.text }
         : body.choice !== undefined
           ? { kind: 'choice', value: body.choice }
-          : { kind: 'location', latitude: body.location!.latitude, longitude: body.location!.longitude };
+          : body.photo !== undefined
+            ? { kind: 'photo', ref: body.photo, caption: body.caption }
+            : { kind: 'location', latitude: body.location!.latitude, longitude: body.location!.longitude };
     const inbound: Inbound = {
       channel: 'web',
       userId: body.session,

@@ -832,6 +832,37 @@ describe('the "a) Nội dung / b) Cơ quan thực hiện / c) Thời gian" famil
   });
 });
 
+describe('text that is not a plan', () => {
+  it.each(['', 'Xin chào, tôi muốn báo cáo quảng cáo trên cột điện ở tổ 5.'])('gives no tasks and says why: %j', (text) => {
+    const plan = parsePlanText(text);
+    expect(plan.tasks).toEqual([]);
+    expect(plan.plan).toEqual({ number: null, title: null, issuer: null, issuedOn: null });
+    expect(plan.warnings).toContain('no tasks found: is this a plan (kế hoạch)?');
+  });
+
+  it('reads a unit field given as bullets under the label', () => {
+    const plan = parsePlanText(
+      [
+        'II. NHIỆM VỤ',
+        '1. Ra quân',
+        'a) Nội dung: Bóc, xóa quảng cáo trên cột điện.',
+        'b) Cơ quan thực hiện:',
+        '- Công an phường chủ trì;',
+        '- Các Tổ dân phố phối hợp.',
+        'c) Thời gian: Quý III/2026.',
+      ].join('\n\n'),
+    );
+    expect(essentials(plan.tasks[0]!)).toEqual({
+      leadUnit: 'Công an phường',
+      coordinatingUnits: ['Các Tổ dân phố'],
+      timeframe: 'Quý III/2026',
+      startOn: '2026-07-01',
+      dueOn: '2026-09-30',
+      recurrence: 'none',
+    });
+  });
+});
+
 describe('reading plan files', () => {
   let dir: string;
   beforeAll(async () => {

@@ -24,6 +24,8 @@ import { buildTasks } from './task-builder.js';
 import type { TaskDraft } from './task-draft.js';
 import type { TimeContext } from './time-expressions.js';
 
+export type { PlanProposal, TaskProposal, UnitMatcher } from './plan-types.js';
+
 /** Options for {@link parsePlanText}. */
 export interface ParsePlanOptions {
   /**

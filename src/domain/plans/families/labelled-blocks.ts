@@ -64,7 +64,7 @@ function readBlock(block: OutlineNode): TaskDraft[] {
   const valuesOf = (kind: LabelKind) =>
     labels
       .filter((l): l is Label => l?.kind === kind)
-      .map((l) => [l.value, ...l.node.children.map((c) => c.text)].join(' ').trim());
+      .map((l) => [l.value, ...l.node.children.map((c) => c.text)].filter((v) => v !== '').join('; '));
   const assignment = readAssignmentField(valuesOf('lead').join('; '));
   const joint = valuesOf('joint').flatMap(splitUnitNames);
   const timeframe = valuesOf('time').join('; ').replace(/[.;\s]+$/, '') || null;
