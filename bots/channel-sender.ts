@@ -17,3 +17,14 @@ export interface ChannelSender {
   readonly channel: Channel;
   send(userId: string, message: Outbound): Promise<SendResult>;
 }
+
+/** Photos in outbound messages are `media:<sha256>` refs to our store (or plain URLs); senders read them here. */
+export interface MediaSource {
+  get(sha256: string): Promise<{ buffer: Buffer; mime: string } | null>;
+}
+
+/** The stored photo behind a `media:<sha256>` ref, or null for a plain URL. */
+export async function mediaOf(ref: string, media: MediaSource | undefined) {
+  if (!ref.startsWith('media:') || !media) return null;
+  return media.get(ref.slice('media:'.length));
+}

@@ -1,6 +1,6 @@
 /** Delivers outbound messages through the Telegram Bot API with grammY, mapping its errors to fates. */
-import { Api, GrammyError, HttpError, InlineKeyboard } from 'grammy';
-import type { ChannelSender, SendResult } from '../channel-sender.js';
+import { Api, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
+import { mediaOf, type ChannelSender, type MediaSource, type SendResult } from '../channel-sender.js';
 import type { Outbound } from '../../src/domain/message-model.js';
 
 /** Telegram's text limit; longer texts are cut with an ellipsis. */
@@ -10,14 +10,16 @@ export function createTelegramApi(token: string, apiRoot: string): Api {
   return new Api(token, { apiRoot });
 }
 
-export function createTelegramSender(api: Api): ChannelSender {
+export function createTelegramSender(api: Api, media?: MediaSource): ChannelSender {
   return {
     channel: 'telegram',
     async send(userId, message) {
       try {
         let lastId = 0;
         for (const photo of message.photos ?? []) {
-          lastId = (await api.sendPhoto(userId, photo)).message_id;
+          // Our photos are uploaded (no public URL needed); the ward server may sit behind NAT.
+          const stored = await mediaOf(photo, media);
+          lastId = (await api.sendPhoto(userId, stored ? new InputFile(stored.buffer, 'anh.jpg') : photo)).message_id;
         }
         const sent = await api.sendMessage(userId, clip(message.text), {
           reply_markup: keyboard(message),

@@ -1,17 +1,21 @@
 /** Delivers outbound messages through the Zalo OA API, mapping Zalo's error codes to fates. */
-import type { ChannelSender, SendResult } from '../channel-sender.js';
+import { mediaOf, type ChannelSender, type MediaSource, type SendResult } from '../channel-sender.js';
 import { endOfQuietHours } from '../../src/domain/working-calendar.js';
 import type { ZaloClient } from './client.js';
 import { ZaloApiError, ZaloHttpError } from './errors.js';
 
-export function createZaloSender(client: ZaloClient, now: () => Date = () => new Date()): ChannelSender {
+export function createZaloSender(client: ZaloClient, media?: MediaSource, now: () => Date = () => new Date()): ChannelSender {
   return {
     channel: 'zalo',
     async send(userId, message) {
       try {
         let lastId = '';
-        for (const url of message.photos ?? []) {
-          lastId = (await client.sendImage(userId, { url })).messageId;
+        for (const ref of message.photos ?? []) {
+          const stored = await mediaOf(ref, media);
+          const image = stored
+            ? { attachmentId: await client.uploadImage(stored.buffer, 'anh.jpg', stored.mime) }
+            : { url: ref };
+          lastId = (await client.sendImage(userId, image)).messageId;
         }
         lastId = (await client.sendText(userId, message.text, message.choices)).messageId;
         return { kind: 'sent', platformMessageId: lastId };

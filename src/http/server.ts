@@ -8,6 +8,8 @@ import type { QueueKit } from '../../jobs/queue-kit.js';
 import type { Config } from '../config.js';
 import { HttpRequestError } from './errors.js';
 import type { Ingest } from './ingest.js';
+import type { MediaStore } from '../media/media-store.js';
+import { registerMediaRoutes } from './media-routes.js';
 import { registerTelegramWebhook } from './telegram-webhook.js';
 import { registerWebChat } from './web-chat.js';
 import { registerZaloWebhook } from './zalo-webhook.js';
@@ -17,6 +19,8 @@ export interface ServerDeps {
   db: Db;
   queues: QueueKit;
   ingest: Ingest;
+  media: MediaStore;
+  mediaSecret: string;
 }
 
 /** Largest request body: webhooks are small; web chat photos come later through their own route. */
@@ -71,6 +75,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   if (deps.config.zalo) {
     registerZaloWebhook(app, { oaSecretKey: deps.config.zalo.oaSecretKey, appId: deps.config.zalo.appId, ingest: deps.ingest });
   }
-  registerWebChat(app, { db: deps.db, ingest: deps.ingest });
+  registerMediaRoutes(app, { store: deps.media, secret: deps.mediaSecret });
+  registerWebChat(app, { db: deps.db, ingest: deps.ingest, mediaSecret: deps.mediaSecret });
   return app;
 }

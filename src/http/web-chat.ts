@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Inbound, InboundContent } from '../domain/message-model.js';
 import { webChatPage } from './web-chat-page.js';
+import { signMediaPath } from '../media/signed-links.js';
 import type { Ingest } from './ingest.js';
 import { badRequest } from './errors.js';
 
@@ -31,7 +32,7 @@ const postBody = z
     path: ['text'],
   });
 
-export function registerWebChat(app: FastifyInstance, options: { db: Db; ingest: Ingest }) {
+export function registerWebChat(app: FastifyInstance, options: { db: Db; ingest: Ingest; mediaSecret: string }) {
   app.get('/chat', async (_request, reply) => reply.type('text/html; charset=utf-8').send(webChatPage));
 
   app.post('/api/chat/messages', async (request, reply) => {
@@ -78,6 +79,11 @@ export function registerWebChat(app: FastifyInstance, options: { db: Db; ingest:
       .orderBy('id')
       .limit(50)
       .execute();
-    return { messages: rows.map((r) => ({ id: Number(r.id), ...r.message, sentAt: r.sent_at })) };
+    // Our photos become signed links the page can show; a link lives a week.
+    const expires = new Date(Date.now() + 7 * 24 * 3_600_000);
+    const link = (ref: string) => (ref.startsWith('media:') ? signMediaPath(ref.slice(6), expires, options.mediaSecret) : ref);
+    return {
+      messages: rows.map((r) => ({ id: Number(r.id), ...r.message, photos: r.message.photos?.map(link), sentAt: r.sent_at })),
+    };
   });
 }

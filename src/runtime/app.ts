@@ -22,6 +22,12 @@ import { createIngest } from '../http/ingest.js';
 import { buildServer } from '../http/server.js';
 import type { Channel } from '../domain/message-model.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { seedHolidays } from '../../db/repositories/holidays.js';
+import { createServices } from '../features/services.js';
+import { createMediaStore } from '../media/media-store.js';
+import { createPhotoFetcher } from '../media/photo-fetcher.js';
+import { createPhotoIntake } from '../media/photo-intake.js';
+import { mediaLinkSecret } from '../media/signed-links.js';
 import type { Logger } from './logger.js';
 
 export type Role = 'web' | 'worker' | 'scheduler' | 'all';
@@ -43,6 +49,8 @@ export interface AppOptions {
   sweepAfterMs?: number;
   /** How often the sweeper runs. Default 30,000 ms. */
   sweepEveryMs?: number;
+  /** Accept Zalo photo URLs on 127.0.0.1 (tests' fake CDN). Never in production. Default false. */
+  allowLoopbackPhotos?: boolean;
 }
 
 export interface RunningApp {
@@ -75,6 +83,9 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
     const db = createDatabase(databaseUrl, { max: 20 });
     stops.push(() => db.destroy());
     await migrate(db, databaseUrl, { queueSchema: !config.redisUrl });
+    await seedHolidays(db);
+    const media = createMediaStore({ dataDir: config.dataDir, db });
+    const mediaSecret = await mediaLinkSecret(db, config.mediaLinkSecret);
 
     const queues = createQueueKit({ redisUrl: config.redisUrl, databaseUrl, prefix: options.queuePrefix });
     stops.push(() => queues.close());
@@ -86,7 +97,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
 
     let url: string | undefined;
     if (has('web')) {
-      const server = buildServer({ config, db, queues, ingest });
+      const server = buildServer({ config, db, queues, ingest, media, mediaSecret });
       await server.listen({ port: config.port, host: '0.0.0.0' });
       const address = server.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -107,7 +118,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
 
     if (has('worker')) {
       const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebSender() };
-      if (telegramApi) senders.telegram = createTelegramSender(telegramApi);
+      if (telegramApi) senders.telegram = createTelegramSender(telegramApi, media);
       if (config.zalo) {
         const zalo = config.zalo;
         const tokens = createZaloTokenStore(db, {
@@ -118,9 +129,17 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         await tokens.seed();
         senders.zalo = createZaloSender(
           new ZaloClient({ apiBase: zalo.apiBase, oauthBase: zalo.oauthBase, appId: zalo.appId, appSecret: zalo.appSecret, tokens }),
+          media,
         );
       }
-      const engine = createEngine(db, options.engine);
+      const fetcher = createPhotoFetcher({
+        telegram: config.telegram && { token: config.telegram.token, apiRoot: config.telegram.apiRoot },
+        media,
+        allowLoopbackForTests: options.allowLoopbackPhotos,
+      });
+      const photos = createPhotoIntake({ fetcher, store: media });
+      const services = createServices(db, { intakePhoto: (inbound) => photos.intake(inbound) });
+      const engine = createEngine(db, { services, ...options.engine });
       const concurrency = options.concurrency ?? 8;
       const workers: Worker[] = [];
       const inboundWorker = queues.worker<InboundJob>(INBOUND_QUEUE, createInboundProcessor(engine, outboundQueue), {

@@ -32,9 +32,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dataDir = await mkdtemp(join(tmpdir(), 'phuong-media-routes-'));
   const config = { port: 0, dataDir, logLevel: 'warn' } as Config;
-  // The real server (JSON parser, 1 MB body limit, error handler), with the media routes added as the lead will.
-  app = buildServer({ config, db: database.db, queues: {} as QueueKit, ingest: async () => ({ duplicate: false }) });
-  registerMediaRoutes(app, { store: createMediaStore({ dataDir, db: database.db }), secret: SECRET });
+  // The real server (JSON parser, 1 MB body limit, error handler, media routes).
+  const media = createMediaStore({ dataDir, db: database.db });
+  app = buildServer({ config, db: database.db, queues: {} as QueueKit, ingest: async () => ({ duplicate: false }), media, mediaSecret: SECRET });
   await app.ready();
 });
 afterAll(async () => {

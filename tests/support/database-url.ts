@@ -1,6 +1,4 @@
-/** Names and URLs of the test databases. */
-export const TEMPLATE_DATABASE = 'phuong_test_template';
-
+/** URLs of the test databases. */
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;

@@ -9,16 +9,20 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, migrate } from '../../db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/runtime/embedded-postgres.js';
-import { TEMPLATE_DATABASE, withDatabase } from './database-url.js';
+import { withDatabase } from './database-url.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     serverUrl: string;
+    templateDatabase: string;
     redisUrl: string | undefined;
   }
 }
 
 let embedded: EmbeddedPostgres | undefined;
+let cleanup: (() => Promise<void>) | undefined;
+// One template per run, so test runs sharing a server never drop each other's template.
+const TEMPLATE_DATABASE = `phuong_test_template_${process.pid}`;
 
 export async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
@@ -39,10 +43,18 @@ export async function setup(project: TestProject) {
 
   const redisUrl = process.env.REDIS_URL || undefined;
   if (!redisUrl) console.log('Redis-backend suite skipped: REDIS_URL is unset (the PostgreSQL queue backend runs).');
+  cleanup = async () => {
+    const client = new pg.Client({ connectionString: withDatabase(serverUrl!, 'postgres') });
+    await client.connect();
+    await client.query(`drop database if exists ${TEMPLATE_DATABASE} with (force)`);
+    await client.end();
+  };
   project.provide('serverUrl', serverUrl);
+  project.provide('templateDatabase', TEMPLATE_DATABASE);
   project.provide('redisUrl', redisUrl);
 }
 
 export async function teardown() {
+  await cleanup?.().catch(() => {});
   await embedded?.stop();
 }

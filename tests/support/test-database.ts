@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createDatabase, type Db } from '../../db/database.js';
-import { TEMPLATE_DATABASE, withDatabase } from './database-url.js';
+import { withDatabase } from './database-url.js';
 
 export interface TestDatabase {
   url: string;
@@ -18,7 +18,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = inject('serverUrl');
   const name = `phuong_t_${randomBytes(5).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name} template ${TEMPLATE_DATABASE}`);
+  await adminQuery(serverUrl, `create database ${name} template ${inject('templateDatabase')}`);
   const url = withDatabase(serverUrl, name);
   const db = createDatabase(url, { max: 10 });
   return {
