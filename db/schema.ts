@@ -241,6 +241,113 @@ export interface CaseEventTable {
   at: Timestamp;
 }
 
+/** Kế hoạch: one imported plan, keyed by number + title (or by the file's content hash when it has no number). */
+export interface PlanTable {
+  id: Generated<number>;
+  plan_key: string;
+  number: string | null;
+  title: string | null;
+  issuer: string | null;
+  issued_on: ColumnType<string | null, string | null | undefined, string | null>;
+  source_file: string;
+  /** SHA-256 of the plan's text: re-importing the same text changes nothing. */
+  source_hash: string;
+  /** Lãnh đạo who decides extensions; null: every person with role `leader`. */
+  leader_person_id: number | null;
+  /** Per-plan overrides of the default reminder policy (see `reminder-policy.ts`). */
+  reminder_policy: JSONColumnType<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Nhiệm vụ: one task of a plan, with its lead unit (đơn vị chủ trì) and coordinating units (phối hợp). */
+export interface TaskTable {
+  id: Generated<number>;
+  plan_id: number;
+  ref: string;
+  content: string;
+  lead_unit_name: string | null;
+  lead_unit_code: string | null;
+  coordinating_unit_names: string[];
+  /** The resolved codes only (unknown names stay in the names column). */
+  coordinating_unit_codes: string[];
+  timeframe: string | null;
+  start_on: ColumnType<string | null, string | null | undefined, string | null>;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  recurrence: string;
+  section: string;
+  family: string | null;
+  /** open | done (every occurrence done) | cancelled. */
+  status: ColumnType<string, string | undefined, string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** One period of a task (the only one for a one-off task): its own due date, completion and reminders. */
+export interface TaskOccurrenceTable {
+  id: Generated<number>;
+  task_id: number;
+  /** "once", "2026", "2026-Q3", "2026-H1", "2026-07", "continuous". */
+  period_key: string;
+  start_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Current due date (after approved extensions); null for continuous tasks and undated ones. */
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Due date as planned, before any extension. */
+  original_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: ColumnType<'open' | 'done', 'open' | 'done' | undefined, 'open' | 'done'>;
+  completed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  completed_at: Timestamp | null;
+  completed_by: number | null;
+  head_snoozed_until: ColumnType<string | null, string | null | undefined, string | null>;
+  leader_snoozed_until: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The next day a reminder is due (indexed): the daily job reads only these. Null: none pending. */
+  next_remind_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Báo cáo tiến độ: who said what, when, with an optional percentage and photo. */
+export interface TaskProgressTable {
+  id: Generated<number>;
+  task_id: number;
+  occurrence_id: number | null;
+  person_id: number | null;
+  at: Timestamp;
+  percent: number | null;
+  text: string;
+  attachment_sha256: string | null;
+}
+
+/** Xin gia hạn: a request for a new due date and the leader's decision; the rows are the history. */
+export interface TaskExtensionTable {
+  id: Generated<number>;
+  occurrence_id: number;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  previous_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  requested_due_on: ColumnType<string, string, string>;
+  reason: string;
+  status: ColumnType<'pending' | 'approved' | 'refused', 'pending' | undefined, 'pending' | 'approved' | 'refused'>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+}
+
+/** A unit name as plans write it, mapped once by an admin to a unit code, and remembered for later imports. */
+export interface UnitNameMappingTable {
+  name_key: string;
+  name: string;
+  unit_code: string;
+  created_at: CreatedAt;
+}
+
+/** Reminder log: one row per occurrence × kind × day, so a reminder fires once. */
+export interface TaskReminderTable {
+  id: Generated<string>;
+  occurrence_id: number;
+  kind: string;
+  on_date: ColumnType<string, string, string>;
+  person_ids: number[];
+  created_at: CreatedAt;
+}
+
 export interface Database {
   wards: WardTable;
   residential_groups: ResidentialGroupTable;
@@ -262,6 +369,13 @@ export interface Database {
   case_phones: CasePhoneTable;
   sightings: SightingTable;
   case_events: CaseEventTable;
+  plans: PlanTable;
+  tasks: TaskTable;
+  task_occurrences: TaskOccurrenceTable;
+  task_progress: TaskProgressTable;
+  task_extensions: TaskExtensionTable;
+  unit_name_mappings: UnitNameMappingTable;
+  task_reminders: TaskReminderTable;
 }
 
 export type OutboxRow = Selectable<OutboxTable>;

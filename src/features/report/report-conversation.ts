@@ -29,7 +29,10 @@ export const reportConversation: Feature = async (ctx) => {
   const content = ctx.inbound.content;
   const inReport = ctx.conversation.state.startsWith('report:');
   const intent = content.kind === 'text' ? detectIntent(content.text) : null;
-  const asked = intent === 'report' || (content.kind === 'choice' && content.value === 'menu_report');
+  // Inside a report, words like "quảng cáo" are content: only the menu or /baocao starts over.
+  const asked =
+    (content.kind === 'choice' && content.value === 'menu_report') ||
+    (intent === 'report' && (!inReport || (content.kind === 'text' && content.text.trim().startsWith('/'))));
   const startsBySending = !inReport && (content.kind === 'photo' || content.kind === 'location');
   if (!inReport && !asked && !startsBySending) return false;
 
