@@ -255,7 +255,7 @@ export interface PlanTable {
   /** Lãnh đạo who decides extensions; null: every person with role `leader`. */
   leader_person_id: number | null;
   /** Per-plan overrides of the default reminder policy (see `reminder-policy.ts`). */
-  reminder_policy: JSONColumnType<Record<string, unknown>>;
+  reminder_policy: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

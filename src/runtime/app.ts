@@ -14,8 +14,9 @@ import { createZaloSender } from '../../bots/zalo/zalo-sender.js';
 import { createInboundProcessor } from '../../jobs/inbound-worker.js';
 import { createOutboundProcessor } from '../../jobs/outbound-worker.js';
 import { createQueueKit, type QueueKit } from '../../jobs/queue-kit.js';
-import { INBOUND_QUEUE, OUTBOUND_QUEUE, type InboundJob, type OutboundJob } from '../../jobs/queue-names.js';
+import { INBOUND_QUEUE, OUTBOUND_QUEUE, outboundJobId, type InboundJob, type OutboundJob } from '../../jobs/queue-names.js';
 import { sweepStranded } from '../../jobs/sweeper.js';
+import { CASE_DEADLINES_JOB, runCaseDeadlines } from '../../jobs/case-deadlines.js';
 import { CHANNEL_SWITCHES, type Config } from '../config.js';
 import { createEngine, type EngineOptions } from '../features/engine.js';
 import { createIngest } from '../http/ingest.js';
@@ -161,7 +162,13 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         removeOnComplete: { count: 1000 },
         removeOnFail: { count: 5000 },
       });
-      const maintenanceWorker = queues.worker(MAINTENANCE_QUEUE, async () => {
+      const maintenanceWorker = queues.worker(MAINTENANCE_QUEUE, async (job) => {
+        if (job.name === CASE_DEADLINES_JOB) {
+          const run = await runCaseDeadlines(db, await services.calendar(), (options.engine?.now ?? (() => new Date()))());
+          await Promise.all(run.outboxIds.map((id) => outboundQueue.add('send', { outboxId: id }, { jobId: outboundJobId(id) })));
+          log.info(`case deadlines: ${run.reminded} reminded, ${run.escalated} escalated, ${run.digests} digests`);
+          return;
+        }
         const swept = await sweepStranded(db, { inbound: inboundQueue, outbound: outboundQueue }, { olderThanMs: options.sweepAfterMs });
         if (swept.inbound || swept.outbound) log.info(`sweeper re-queued ${swept.inbound} inbound, ${swept.outbound} outbound`);
       });
@@ -175,6 +182,11 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
     if (has('scheduler')) {
       // Upserting is idempotent: several scheduler processes, or restarts, keep one schedule.
       await maintenanceQueue.upsertJobScheduler('sweep', { every: options.sweepEveryMs ?? 30_000 }, { name: 'sweep' });
+      await maintenanceQueue.upsertJobScheduler(
+        CASE_DEADLINES_JOB,
+        { pattern: '0 8 * * *', tz: 'Asia/Ho_Chi_Minh' },
+        { name: CASE_DEADLINES_JOB },
+      );
     }
 
     log.info(`Trợ lý phường is up (role: ${role}).`);

@@ -42,7 +42,7 @@ export function webChatClient(baseUrl: string, db: Db, session: string) {
     choose: (choice: string) => send({ choice }),
     shareLocation: (latitude: number, longitude: number) => send({ location: { latitude, longitude } }),
     async sendPhoto(bytes: Buffer, caption?: string) {
-      const upload = await fetch(`${baseUrl}/api/chat/photos?session=${session}`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: bytes });
+      const upload = await fetch(`${baseUrl}/api/chat/photos?session=${session}`, { method: 'POST', headers: { 'content-type': 'image/jpeg' }, body: new Uint8Array(bytes) });
       const { mediaId } = (await upload.json()) as { mediaId: string };
       return send({ photo: mediaId, caption });
     },
