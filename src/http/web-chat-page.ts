@@ -24,6 +24,7 @@ export const webChatPage = `<!doctype html>
 <div id="log" aria-live="polite"></div>
 <form id="f">
   <button type="button" id="loc" title="Gửi vị trí">📍</button>
+  <label id="cam" title="Gửi ảnh" style="display:flex;align-items:center;padding:0 6px;font-size:20px;cursor:pointer">📷<input type="file" id="file" accept="image/*" style="display:none"></label>
   <input type="text" id="t" placeholder="Nhập tin nhắn…" autocomplete="off">
   <button type="submit">Gửi</button>
 </form>
@@ -71,6 +72,14 @@ document.getElementById('loc').onclick = () => {
   navigator.geolocation.getCurrentPosition(
     (p) => { show('📍 Vị trí của tôi', 'me'); send({ location: { latitude: p.coords.latitude, longitude: p.coords.longitude } }); },
     () => show('Không lấy được vị trí. Bạn gõ địa chỉ nhé.', 'bot'));
+};
+document.getElementById('file').onchange = async (e) => {
+  const file = e.target.files[0]; e.target.value = ''; if (!file) return;
+  show('📷 Ảnh', 'me');
+  const res = await fetch('/api/chat/photos?session=' + session, { method: 'POST', headers: { 'content-type': file.type || 'image/jpeg' }, body: file });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) return show(body.message || 'Không gửi được ảnh.', 'bot');
+  send({ photo: body.mediaId });
 };
 setInterval(poll, 1500);
 if (!localStorage.getItem(key + '-started')) { localStorage.setItem(key + '-started', '1'); send({ text: 'xin chào' }); } else { poll(); }
