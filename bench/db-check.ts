@@ -20,6 +20,11 @@ export interface DbCheck {
   outboundWait: Percentiles;
   /** Claimed → platform answered and the fate was recorded. */
   send: Percentiles;
+  /**
+   * Replies sent within 1.5 s of the previous reply to the same chat, per channel: a chat whose messages were
+   * answered together (the inbound queue fell behind), which is where the outbound pacing starts to wait.
+   */
+  bunched: Record<string, number>;
 }
 
 /** Check the events received since `since` (the measured window). */
@@ -53,7 +58,16 @@ export async function checkDatabase(url: string, since: Date): Promise<DbCheck> 
        where o.dedup_key like 'in-%' and e.received_at >= $1 and o.status = 'sent'`,
       [since],
     );
+    const { rows: bunched } = await client.query<{ channel: string; n: string }>(
+      `select channel, count(*) filter (where gap < interval '1500 milliseconds') as n
+       from (select o.channel, o.sent_at - lag(o.sent_at) over (partition by o.channel, o.external_user_id order by o.sent_at) as gap
+             from outbox o join inbound_events e on e.id = split_part(o.dedup_key, '-', 2)::bigint
+             where o.dedup_key like 'in-%' and e.received_at >= $1 and o.status = 'sent') t
+       group by 1`,
+      [since],
+    );
     return {
+      bunched: Object.fromEntries(bunched.map((b) => [b.channel, Number(b.n)])),
       events: Number(counts.events),
       done: Number(counts.done),
       unanswered: Number(counts.unanswered),

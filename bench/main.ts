@@ -359,6 +359,8 @@ function notes(m: Measured): string {
     lines.push(
       `  stages p50/p95/p99 ms: stored → processed ${pct(d.inbound)}; committed → claimed by sender ${pct(d.outboundWait)}; claimed → sent ${pct(d.send)}`,
     );
+    const bunched = Object.entries(d.bunched).map(([channel, n]) => `${channel} ${n}`).join(', ');
+    lines.push(`  replies sent < 1.5 s after the previous one to the same chat (where pacing starts): ${bunched || 'none'}`);
   }
   const cpuShares = Object.entries(m.cpu.byGroup)
     .filter(([, seconds]) => seconds > 0)

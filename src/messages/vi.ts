@@ -151,6 +151,126 @@ export const vi = {
       'bằng chứng xử lý vi phạm. Cảm ơn bạn đã đồng hành.',
     kept: 'Đã giữ nguyên dữ liệu của bạn.',
   },
+  tasks: {
+    /** dd/mm/yyyy from ISO, or "không có hạn". */
+    date: (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : 'không có hạn'),
+    buckets: {
+      done_on_time: 'Hoàn thành đúng hạn',
+      done_late: 'Hoàn thành quá hạn',
+      open_in_time: 'Chưa hoàn thành, trong hạn',
+      open_overdue: 'Chưa hoàn thành, quá hạn',
+    } as Record<string, string>,
+    /** Short bucket labels for a phone line. */
+    bucketsShort: {
+      done_on_time: 'xong đúng hạn',
+      done_late: 'xong quá hạn',
+      open_in_time: 'trong hạn',
+      open_overdue: 'quá hạn',
+    } as Record<string, string>,
+    noUnit: 'Tài khoản của bạn chưa gắn với đơn vị nào nên chưa xem được nhiệm vụ. Bạn liên hệ quản trị để được cấp mã mời theo đơn vị nhé.',
+    listEmpty: 'Đơn vị của bạn không có nhiệm vụ nào đang mở.',
+    listTitle: (shown: number, total: number) =>
+      total > shown
+        ? `Đơn vị có ${total} nhiệm vụ đang mở; ${shown} nhiệm vụ hạn gần nhất:`
+        : `Đơn vị có ${total} nhiệm vụ đang mở (hạn gần trước). Chọn một nhiệm vụ:`,
+    listLine: (content: string, due: string) => `${content} – hạn ${due}`,
+    card: (parts: { content: string; plan: string; unit: string; due: string; bucket: string; progress: string | null }) =>
+      [
+        parts.content,
+        `Kế hoạch: ${parts.plan}`,
+        `Đơn vị chủ trì: ${parts.unit}`,
+        `Hạn: ${parts.due} (${parts.bucket})`,
+        `Tiến độ gần nhất: ${parts.progress ?? 'chưa có'}`,
+      ].join('\n'),
+    planUnnamed: '(chưa có số)',
+    unitUnknown: '(chưa xác định)',
+    progressLine: (text: string, percent: number | null, date: string) => `${percent !== null ? `${percent}% – ` : ''}${text} (${date})`,
+    update: 'Cập nhật tiến độ',
+    complete: 'Hoàn thành',
+    extend: 'Xin gia hạn',
+    notYours: 'Nhiệm vụ này không thuộc đơn vị của bạn.',
+    notOpen: 'Nhiệm vụ này đã hoàn thành hoặc không còn mở.',
+    askProgress: 'Bạn gõ tiến độ thực hiện (có thể kèm %, ví dụ: "Đã khảo sát 6/10 tuyến phố, đạt 60%"). Gõ "hủy" để thôi.',
+    progressSaved: (percent: number | null) => `Đã ghi nhận tiến độ${percent !== null ? ` (${percent}%)` : ''}. Cảm ơn bạn!`,
+    completed: (bucket: string) => `Đã ghi nhận hoàn thành nhiệm vụ: ${bucket}. Các nhắc việc của nhiệm vụ này đã dừng.`,
+    askExtensionDate: (due: string) => `Hạn hiện tại: ${due}. Bạn muốn xin gia hạn đến ngày nào? (ví dụ: 31/12/2026)`,
+    badExtensionDate: 'Mình chưa đọc được ngày. Bạn gõ theo dạng ngày/tháng/năm, ví dụ: 31/12/2026.',
+    extensionNotLater: (due: string) => `Ngày xin gia hạn phải sau hạn hiện tại (${due}) và sau hôm nay. Bạn gõ lại ngày khác nhé.`,
+    askExtensionReason: 'Bạn cho biết lý do xin gia hạn nhé.',
+    extensionSent: (date: string) => `Đã gửi đề nghị gia hạn đến ngày ${date} để lãnh đạo xem xét. Mình sẽ báo bạn khi có ý kiến.`,
+    noLeader: 'Chưa có lãnh đạo nào trên hệ thống để duyệt gia hạn. Bạn báo quản trị giúp nhé.',
+    extensionForLeader: (unit: string, content: string, from: string, to: string, reason: string) =>
+      `${unit} xin gia hạn nhiệm vụ:\n${content}\nHạn hiện tại: ${from} → đề nghị: ${to}\nLý do: ${reason}`,
+    approve: 'Đồng ý gia hạn',
+    refuse: 'Không đồng ý',
+    approved: (to: string) => `Đã đồng ý gia hạn đến ${to}. Đơn vị đã được báo.`,
+    refused: 'Đã ghi nhận không đồng ý gia hạn. Đơn vị đã được báo.',
+    alreadyDecided: 'Đề nghị gia hạn này đã được xử lý trước đó.',
+    notLeader: 'Chỉ lãnh đạo phụ trách kế hoạch mới duyệt được gia hạn.',
+    requesterApproved: (content: string, to: string) => `Lãnh đạo đã đồng ý gia hạn nhiệm vụ "${content}" đến ${to}.`,
+    requesterRefused: (content: string, due: string) => `Lãnh đạo không đồng ý gia hạn nhiệm vụ "${content}". Hạn vẫn là ${due}.`,
+    pendingExtensions: 'Có nhiều đề nghị gia hạn đang chờ. Bạn chọn đề nghị cần duyệt:',
+    noPendingExtension: 'Không có đề nghị gia hạn nào đang chờ bạn duyệt.',
+    cancelled: 'Đã thôi. Gõ "nhiệm vụ" để xem lại danh sách.',
+    snoozed: (count: number, until: string) => `Đã hoãn nhắc ${count} nhiệm vụ; mình sẽ nhắc lại ngày ${until}.`,
+    nothingToSnooze: 'Hiện không có nhắc việc nào để hoãn.',
+    summaryTitle: (date: string) => `Tổng hợp nhiệm vụ ngày ${date}:`,
+    summaryUnit: (unit: string, counts: Record<string, number>) =>
+      `• ${unit}: ${counts.done_on_time} xong đúng hạn, ${counts.done_late} xong quá hạn, ${counts.open_in_time} trong hạn, ${counts.open_overdue} quá hạn`,
+    summaryMoreUnits: (n: number) => `• … và ${n} đơn vị khác`,
+    summaryOverdueTitle: (n: number) => `Quá hạn (${n}):`,
+    summaryOverdueLine: (unit: string, content: string, due: string, days: number) => `• ${unit}: ${content} – hạn ${due} (quá ${days} ngày làm việc)`,
+    summaryNoOverdue: 'Không có nhiệm vụ quá hạn.',
+    summaryEmpty: 'Chưa có kế hoạch nào được nhập.',
+    more: (n: number) => `… và ${n} nhiệm vụ khác`,
+    digestTitle: (date: string, n: number) => `Nhắc việc ngày ${date} (${n} nhiệm vụ):`,
+    digestSections: {
+      escalation: 'Quá hạn, đề nghị lãnh đạo đôn đốc:',
+      overdue: 'Quá hạn:',
+      due: 'Đến hạn hôm nay:',
+      before: 'Sắp đến hạn:',
+      progress: 'Đề nghị báo cáo tiến độ tháng này (nhiệm vụ thường xuyên):',
+      again: 'Nhắc lại như bạn đã hẹn:',
+    } as Record<string, string>,
+    digestLine: (kind: string, unit: string | null, content: string, due: string, days: number) =>
+      `• ${unit ? `${unit}: ` : ''}${content}${kind === 'progress' ? '' : ` – hạn ${due}`}` +
+      (kind === 'before' ? ` (còn ${days} ngày làm việc)` : kind === 'overdue' || kind === 'escalation' ? ` (quá ${days} ngày làm việc)` : ''),
+    digestFooter: 'Gõ "nhiệm vụ" để cập nhật tiến độ, hoặc "nhắc lại sau 2 ngày" để hoãn.',
+    digestFooterLeader: 'Gõ "tổng hợp" để xem tình hình chung.',
+    digestOpen: 'Xem nhiệm vụ',
+    digestSnooze: 'Nhắc lại sau 2 ngày',
+    digestSummary: 'Tổng hợp',
+    cli: {
+      proposalTitle: 'ĐỀ XUẤT NHẬP KẾ HOẠCH (chưa lưu; thêm --commit để lưu)',
+      plan: (number: string, title: string, issuer: string, date: string) =>
+        `Kế hoạch: ${number}\nTrích yếu: ${title}\nCơ quan ban hành: ${issuer}\nNgày ban hành: ${date}`,
+      tasksTitle: (n: number) => `Nhiệm vụ (${n}):`,
+      task: (ref: string, content: string, lead: string, coordinating: string, timeframe: string, due: string, recurrence: string) =>
+        `[${ref}] ${content}\n    Chủ trì: ${lead}${coordinating ? `; phối hợp: ${coordinating}` : ''}\n    Thời gian: ${timeframe} → hạn ${due}${recurrence === 'none' ? '' : ` (${recurrence})`}`,
+      unresolvedTitle: (n: number) => `Đơn vị chưa xác định (${n}) — gán bằng --map "Tên=MÃ":`,
+      warningsTitle: (n: number) => `Cần xem lại (${n}):`,
+      committed: (outcome: string, id: number, inserted: number, updated: number) =>
+        outcome === 'unchanged'
+          ? `Kế hoạch này đã được nhập (id ${id}); không có gì thay đổi.`
+          : `Đã lưu kế hoạch (id ${id}, ${outcome === 'created' ? 'mới' : 'cập nhật'}): ${inserted} nhiệm vụ mới, ${updated} nhiệm vụ cập nhật.`,
+      mapped: (name: string, code: string) => `Đã ghi nhớ: "${name}" = ${code}`,
+      reportWritten: (file: string, tasks: number) => `Đã ghi báo cáo ${tasks} nhiệm vụ vào ${file}`,
+      exportWritten: (file: string, tasks: number) => `Đã xuất ${tasks} nhiệm vụ ra ${file}`,
+      none: '(không)',
+    },
+    report: {
+      title: (plan: string) => `BÁO CÁO TIẾN ĐỘ THỰC HIỆN ${plan}`,
+      asOf: (date: string) => `(Số liệu đến ngày ${date})`,
+      columns: ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn hoàn thành', 'Tình trạng', 'Kết quả thực hiện / tiến độ'],
+      totalsTitle: 'TỔNG HỢP THEO ĐƠN VỊ',
+      totalsColumns: ['Đơn vị', 'Tổng số', 'Hoàn thành đúng hạn', 'Hoàn thành quá hạn', 'Chưa hoàn thành trong hạn', 'Chưa hoàn thành quá hạn'],
+      total: 'Tổng cộng',
+    },
+    sheet: {
+      name: 'Nhiệm vụ',
+      columns: ['Mã', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện', 'Bắt đầu', 'Hạn', 'Lặp lại', 'Mục', 'Tình trạng'],
+    },
+  },
 } as const;
 
 /** Vietnamese labels of staff roles, for messages and the CLI. */

@@ -17,6 +17,7 @@ import { createQueueKit, type QueueKit } from '../../jobs/queue-kit.js';
 import { INBOUND_QUEUE, OUTBOUND_QUEUE, outboundJobId, type InboundJob, type OutboundJob } from '../../jobs/queue-names.js';
 import { sweepStranded } from '../../jobs/sweeper.js';
 import { CASE_DEADLINES_JOB, runCaseDeadlines } from '../../jobs/case-deadlines.js';
+import { closeAbandonedDrafts } from '../../jobs/abandoned-drafts.js';
 import { CHANNEL_SWITCHES, type Config } from '../config.js';
 import { createEngine, type EngineOptions } from '../features/engine.js';
 import { createIngest } from '../http/ingest.js';
@@ -169,6 +170,8 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
           log.info(`case deadlines: ${run.reminded} reminded, ${run.escalated} escalated, ${run.digests} digests`);
           return;
         }
+        const abandoned = await closeAbandonedDrafts(db, (options.engine?.now ?? (() => new Date()))());
+        await Promise.all(abandoned.map((id) => outboundQueue.add('send', { outboxId: id }, { jobId: outboundJobId(id) })));
         const swept = await sweepStranded(db, { inbound: inboundQueue, outbound: outboundQueue }, { olderThanMs: options.sweepAfterMs });
         if (swept.inbound || swept.outbound) log.info(`sweeper re-queued ${swept.inbound} inbound, ${swept.outbound} outbound`);
       });

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrganisation } from '../../db/repositories/org.js';
+import { closeAbandonedDrafts } from '../../jobs/abandoned-drafts.js';
 import { parseOrgFile } from '../../src/org/org-file.js';
 import { startFakeTelegram, telegramCallbackUpdate, telegramPhotoUpdate, type FakeTelegram } from '../fakes/fake-telegram.js';
 import { clockStartingAt } from '../support/clock.js';
@@ -231,6 +232,39 @@ describe('starting and routing', () => {
     await chat.say('phản ánh');
     await chat.choose('rp_nophoto');
     expect(texts(await chat.shareLocation(THANH_DONG.lat, THANH_DONG.lng))).toContain('thuộc Phường Thành Đông');
+  });
+});
+
+describe('a tổ trưởng typing without diacritics or with telex leftovers', () => {
+  it('picks a case from "viec cua toi" and closes it with "ddax xoas" and an after-photo', async () => {
+    const chat = await resident('resident-minh-session-1');
+    await chat.say('phản ánh');
+    await chat.choose('rp_nophoto');
+    await chat.shareLocation(IN_GROUP_2.lat + 0.0005, IN_GROUP_2.lng);
+    await chat.choose('rp_skipdesc');
+    const code = /QC-2611-\d{4}/.exec(texts(await chat.choose('rp_send')))![0];
+    const nam = webChatClient(app.url, app.db, 'leader-nam-session-0001');
+    await nam.inbox();
+    const list = await nam.say('viec cua toi');
+    expect(texts(list)).toContain(code);
+    await nam.say(code.toLowerCase());
+    expect(texts(await nam.say('ddax xoas'))).toContain(`ảnh sau khi xóa cho ${code}`);
+    expect(texts(await nam.sendPhoto(jpeg(3000, 9)))).toContain(`Đã ghi nhận ${code}: đã xóa`);
+  });
+});
+
+describe('an abandoned report', () => {
+  it('is closed politely after 24 hours, keeping what was sent', async () => {
+    const chat = await resident('resident-oanh-session-1');
+    await chat.say('phản ánh');
+    await chat.say('tờ rơi 0977 000 111');
+    expect(await closeAbandonedDrafts(app.db, new Date(clock.now().getTime() + 23 * 3_600_000))).toHaveLength(0);
+    const ids = await closeAbandonedDrafts(app.db, new Date(clock.now().getTime() + 25 * 3_600_000));
+    const told = await app.db.selectFrom('outbox').select(['id', 'message']).where('external_user_id', '=', 'resident-oanh-session-1').where('id', 'in', ids).execute();
+    expect(told.map((r) => r.message.text)).toEqual([expect.stringContaining('tạm đóng sau 24 giờ')]);
+    const conversation = await app.db.selectFrom('conversations').selectAll().where('external_id', '=', 'resident-oanh-session-1').executeTakeFirstOrThrow();
+    expect(conversation.state).toBe('idle');
+    expect((conversation.data.abandonedReport as { description: string }).description).toBe('tờ rơi 0977 000 111');
   });
 });
 
