@@ -116,6 +116,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('task_reminders_once', ['occurrence_id', 'kind', 'on_date'])
     .execute();
   await db.schema.createIndex('task_reminders_by_date').on('task_reminders').column('on_date').execute();
+  await sql`create index task_reminders_by_person on task_reminders using gin (person_ids)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -26,6 +26,8 @@ export interface TestAppOptions {
   engine?: AppOptions['engine'];
   sweepAfterMs?: number;
   database?: TestDatabase;
+  /** Let Zalo photo URLs point at a loopback server (the tests' stand-in for Zalo's CDN). */
+  allowLoopbackPhotos?: boolean;
 }
 
 export interface TestApp extends RunningApp {
@@ -69,6 +71,7 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     engine: options.engine,
     queuePrefix: `${options.backend.prefix}${randomBytes(3).toString('hex')}`,
     sweepAfterMs: options.sweepAfterMs,
+    allowLoopbackPhotos: options.allowLoopbackPhotos,
     concurrency: 4,
   });
   return {
