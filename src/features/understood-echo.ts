@@ -14,6 +14,7 @@ export const understoodEcho: Feature = async (ctx) => {
     case 'text': {
       const text = content.text.trim();
       if (!text) ctx.reply({ text: vi.empty });
+      else if (/^\/[a-z_]+/i.test(text)) ctx.reply({ text: vi.unknownCommand(text.split(/\s/)[0].slice(0, 30)) });
       else if (text.length > MAX_TEXT_LENGTH) ctx.reply({ text: vi.tooLong(MAX_TEXT_LENGTH) });
       else ctx.reply({ text: vi.echo.text(text.length > 200 ? `${text.slice(0, 200)}…` : text) });
       return true;

@@ -39,6 +39,7 @@ export const vi = {
     `Xin lỗi, mình chưa đọc được ${what}. Bạn gửi ảnh, vị trí hoặc tin nhắn chữ giúp mình nhé.`,
   tooLong: (max: number) => `Tin nhắn dài quá (tối đa ${max} ký tự). Bạn viết ngắn lại giúp mình nhé.`,
   empty: 'Tin nhắn trống. Bạn gõ nội dung hoặc "trợ giúp" nhé.',
+  unknownCommand: (command: string) => `Mình chưa biết lệnh ${command}. Gõ "trợ giúp" để xem các việc mình làm được.`,
   invite: {
     linked: (roleLabel: string, unitName: string | null) =>
       `Đã liên kết tài khoản của bạn: ${roleLabel}${unitName ? ` – ${unitName}` : ''}. Gõ "trợ giúp" để xem việc.`,

@@ -298,6 +298,8 @@ describe('bad input', () => {
     const summary = texts(await chat.choose('rp_skipdesc'));
     expect(summary).toContain('Vị trí: <script>');
     expect(texts(await chat.say('huy'))).toContain('Đã hủy');
+    expect(texts(await chat.say('/xoaso'))).toContain('Mình chưa biết lệnh /xoaso');
+    expect(texts(await chat.say(''.padEnd(2500, 'a')))).toContain('dài quá');
     const cases = await app.db.selectFrom('cases').select('id').execute();
     expect(cases.length).toBeGreaterThan(0);
   });
