@@ -91,9 +91,14 @@ export const vi = {
       `Quảng cáo này đã có người phản ánh (mã ${code}) và đang được xử lý. Mình đã ghi thêm phản ánh của bạn vào đó; bạn sẽ nhận tin khi có kết quả.`,
     dailyLimit: (limit: number) =>
       `Hôm nay bạn đã gửi ${limit} phản ánh, đủ số phản ánh trong ngày. Cảm ơn bạn; ngày mai bạn gửi tiếp nhé.`,
-    notImage: 'Tệp này không phải ảnh. Bạn gửi ảnh chụp quảng cáo (JPG, PNG) giúp mình nhé.',
+    notImage: 'Tệp này không phải ảnh. Bạn gửi ảnh chụp quảng cáo (JPG, PNG, HEIC) giúp mình nhé.',
     tooLarge: 'Ảnh lớn quá (tối đa 10 MB). Bạn gửi ảnh nhỏ hơn giúp mình nhé.',
     photoFailed: 'Mình chưa tải được ảnh này. Bạn gửi lại giúp mình nhé.',
+    /** The answer to a photo that could not be taken, by why. */
+    photoRefused(reason: string): string {
+      if (reason === 'too_large') return vi.report.tooLarge;
+      return reason === 'not_an_image' ? vi.report.notImage : vi.report.photoFailed;
+    },
     abandoned: 'Phản ánh bạn đang soạn đã tạm đóng sau 24 giờ. Những gì bạn gửi vẫn được lưu; gõ "phản ánh" để bắt đầu lại.',
     noConsent: 'Bạn cần đồng ý với cách phường dùng dữ liệu trước khi phản ánh.',
   },

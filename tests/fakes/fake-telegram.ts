@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { multipartBoundary, parseMultipart, readRaw } from './http-body.js';
 
 export interface FakeTelegramOptions {
   /** The bot token; requests with another token get 401. Default `123456789:FAKE-token_for-tests`. */
@@ -710,14 +711,6 @@ function sendAnswer(res: ServerResponse, answer: ApiAnswer): void {
   res.end(text);
 }
 
-function readRaw(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 /** Query string, JSON, form-urlencoded and multipart all carry parameters, as on the real Bot API. */
 function parseParams(
@@ -739,13 +732,11 @@ function parseParams(
     }
   } else if (type.includes('application/x-www-form-urlencoded')) {
     for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) params[key] = decodeFormValue(key, value);
-  } else if (type.includes('multipart/form-data')) {
-    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
-    if (boundary) {
-      for (const part of parseMultipart(raw, boundary[1] ?? boundary[2])) {
-        if (part.filename !== undefined) uploaded.set(part.name, { filename: part.filename, data: part.data });
-        else params[part.name] = decodeFormValue(part.name, part.data.toString('utf8'));
-      }
+  } else {
+    const boundary = multipartBoundary(type);
+    for (const part of boundary ? parseMultipart(raw, boundary) : []) {
+      if (part.filename !== undefined) uploaded.set(part.name, { filename: part.filename, data: part.data });
+      else params[part.name] = decodeFormValue(part.name, part.data.toString('utf8'));
     }
   }
   return { params, uploaded };
@@ -760,34 +751,6 @@ function decodeFormValue(key: string, value: string): unknown {
   }
 }
 
-/** A lenient multipart parser: grammY writes `content-disposition:form-data;name="x"` without spaces. */
-function parseMultipart(body: Buffer, boundary: string): Array<{ name: string; filename?: string; data: Buffer }> {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: Array<{ name: string; filename?: string; data: Buffer }> = [];
-  let position = body.indexOf(delimiter);
-  while (position !== -1) {
-    let start = position + delimiter.length;
-    if (body[start] === 0x2d && body[start + 1] === 0x2d) break;
-    if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
-    const next = body.indexOf(delimiter, start);
-    if (next === -1) break;
-    let end = next;
-    if (body[end - 2] === 0x0d && body[end - 1] === 0x0a) end -= 2;
-    const part = body.subarray(start, end);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headerText = part.subarray(0, headerEnd).toString('utf8');
-      const disposition = /content-disposition\s*:\s*([^\r\n]*)/i.exec(headerText)?.[1] ?? '';
-      const name = /(?:^|;)\s*name="?([^";]*)"?/i.exec(disposition)?.[1];
-      const filename = /filename="?([^";\r\n]*)"?/i.exec(disposition)?.[1];
-      if (name !== undefined) {
-        parts.push({ name, ...(filename !== undefined ? { filename } : {}), data: Buffer.from(part.subarray(headerEnd + 4)) });
-      }
-    }
-    position = next;
-  }
-  return parts;
-}
 
 function toInt(value: unknown): number | undefined {
   const number = typeof value === 'number' ? value : typeof value === 'string' && value !== '' ? Number(value) : NaN;

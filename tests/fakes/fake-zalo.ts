@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { multipartBoundary, parseMultipart, readRaw, type MultipartPart } from './http-body.js';
 
 export interface FakeZaloOptions {
   /** Default `1027394857261038475`. */
@@ -451,21 +452,7 @@ export function signZaloEvent(
 
 // ---- HTTP plumbing ----
 
-interface MultipartPart {
-  name: string;
-  filename?: string;
-  contentType?: string;
-  data: Buffer;
-}
 
-function readRaw(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function parseBody(headers: IncomingHttpHeaders, raw: Buffer): unknown {
   if (raw.length === 0) return undefined;
@@ -480,47 +467,11 @@ function parseBody(headers: IncomingHttpHeaders, raw: Buffer): unknown {
   if (type.includes('application/x-www-form-urlencoded')) {
     return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
   }
-  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
-  if (type.includes('multipart/form-data') && boundary) return parseMultipart(raw, boundary[1] ?? boundary[2]);
+  const boundary = multipartBoundary(type);
+  if (boundary) return parseMultipart(raw, boundary);
   return undefined;
 }
 
-function parseMultipart(body: Buffer, boundary: string): MultipartPart[] {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: MultipartPart[] = [];
-  let position = body.indexOf(delimiter);
-  while (position !== -1) {
-    let start = position + delimiter.length;
-    if (body[start] === 0x2d && body[start + 1] === 0x2d) break; // closing `--boundary--`
-    if (body[start] === 0x0d && body[start + 1] === 0x0a) start += 2;
-    const next = body.indexOf(delimiter, start);
-    if (next === -1) break;
-    let end = next;
-    if (body[end - 2] === 0x0d && body[end - 1] === 0x0a) end -= 2;
-    const part = body.subarray(start, end);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = new Map<string, string>();
-      for (const line of part.subarray(0, headerEnd).toString('utf8').split('\r\n')) {
-        const colon = line.indexOf(':');
-        if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-      }
-      const disposition = headers.get('content-disposition') ?? '';
-      const name = /(?:^|;)\s*name="?([^";]*)"?/i.exec(disposition)?.[1];
-      const filename = /filename="?([^";]*)"?/i.exec(disposition)?.[1];
-      if (name !== undefined) {
-        parts.push({
-          name,
-          ...(filename !== undefined ? { filename } : {}),
-          ...(headers.has('content-type') ? { contentType: headers.get('content-type') } : {}),
-          data: Buffer.from(part.subarray(headerEnd + 4)),
-        });
-      }
-    }
-    position = next;
-  }
-  return parts;
-}
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

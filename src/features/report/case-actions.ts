@@ -94,7 +94,7 @@ async function afterPhoto(ctx: TurnContext): Promise<boolean> {
   if (!photo.ok) {
     ctx.conversation.state = 'case:after_photo';
     ctx.conversation.data.cleanedCase = c.id;
-    ctx.reply({ text: photo.reason === 'too_large' ? vi.report.tooLarge : photo.reason === 'not_an_image' ? vi.report.notImage : vi.report.photoFailed });
+    ctx.reply({ text: vi.report.photoRefused(photo.reason) });
     return true;
   }
   await addCasePhoto(ctx.trx, c.id, photo.sha256, 'after', ctx.person.id);

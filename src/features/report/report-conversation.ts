@@ -48,7 +48,7 @@ export const reportConversation: Feature = async (ctx) => {
     case 'photo': {
       const result = await ctx.services.intakePhoto(ctx.inbound);
       if (!result.ok) {
-        ctx.reply({ text: result.reason === 'too_large' ? vi.report.tooLarge : result.reason === 'not_an_image' ? vi.report.notImage : vi.report.photoFailed });
+        ctx.reply({ text: vi.report.photoRefused(result.reason) });
         return prompt(ctx, draft);
       }
       if (!draft.photos.includes(result.sha256)) draft.photos.push(result.sha256);
