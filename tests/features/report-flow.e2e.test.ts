@@ -268,6 +268,25 @@ describe('an abandoned report', () => {
   });
 });
 
+describe('location first, and the daily limit', () => {
+  it('starts from a shared location, then refuses a report past the ward\'s daily limit', async () => {
+    await app.db.updateTable('wards').set({ settings: JSON.stringify({ dailyReportLimit: 1 }) }).where('code', '=', '11383').execute();
+    try {
+      const chat = await resident('resident-phuc-session-1');
+      expect(texts(await chat.shareLocation(20.8495, 106.6805))).toContain('Bạn gửi ảnh quảng cáo');
+      await chat.choose('rp_nophoto');
+      await chat.choose('rp_skipdesc');
+      expect(texts(await chat.choose('rp_send'))).toMatch(/mã QC-2611-\d{4}/);
+      await chat.shareLocation(20.8451, 106.6751);
+      await chat.choose('rp_nophoto');
+      await chat.choose('rp_skipdesc');
+      expect(texts(await chat.choose('rp_send'))).toContain('đủ số phản ánh trong ngày');
+    } finally {
+      await app.db.updateTable('wards').set({ settings: JSON.stringify({ caseDeadlineWorkingDays: 2, afterPhotoRequired: true, duplicateRadiusMeters: 30, dailyReportLimit: 10 }) }).where('code', '=', '11383').execute();
+    }
+  });
+});
+
 describe('who may act', () => {
   it('refuses a tổ trưởng of another group, politely, and changes nothing', async () => {
     const c = await app.db.selectFrom('cases').selectAll().where('group_id', 'is not', null).where('status', '=', 'assigned').orderBy('id').executeTakeFirstOrThrow();
