@@ -348,6 +348,45 @@ export interface TaskReminderTable {
   created_at: CreatedAt;
 }
 
+/** Số điện thoại trên quảng cáo: one row per number seen on an illegal ad, with its enforcement status. */
+export interface AdPhoneTable {
+  e164: string;
+  kind: string;
+  /** The original carrier by prefix (numbers can be ported); staff may correct it. */
+  carrier: string | null;
+  carrier_corrected: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<string, string | undefined, string>;
+  status_changed_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+/** Every enforcement step on a number: who, when, from, to, and the letter for a suspension request. */
+export interface AdPhoneEventTable {
+  id: Generated<string>;
+  e164: string;
+  actor_person_id: number | null;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  letter_no: string | null;
+  letter_date: ColumnType<string | null, string | null | undefined, string | null>;
+  operator: string | null;
+  at: Timestamp;
+}
+
+/** A next step the rules propose, for a ward officer to accept or dismiss. */
+export interface AdPhoneProposalTable {
+  id: Generated<number>;
+  e164: string;
+  action: string;
+  reason: string;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decision: string | null;
+  decided_by: number | null;
+}
+
 export interface Database {
   wards: WardTable;
   residential_groups: ResidentialGroupTable;
@@ -369,6 +408,9 @@ export interface Database {
   case_phones: CasePhoneTable;
   sightings: SightingTable;
   case_events: CaseEventTable;
+  ad_phones: AdPhoneTable;
+  ad_phone_events: AdPhoneEventTable;
+  ad_phone_proposals: AdPhoneProposalTable;
   plans: PlanTable;
   tasks: TaskTable;
   task_occurrences: TaskOccurrenceTable;

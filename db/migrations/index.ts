@@ -7,10 +7,12 @@ import * as backbone from './2026-11-22-01-backbone.js';
 import * as media from './2026-11-22-02-media.js';
 import * as cases from './2026-11-22-03-cases.js';
 import * as plans from './2026-11-22-04-plans.js';
+import * as adPhones from './2026-11-22-05-ad-phones.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-backbone': backbone,
   '2026-11-22-02-media': media,
   '2026-11-22-03-cases': cases,
   '2026-11-22-04-plans': plans,
+  '2026-11-22-05-ad-phones': adPhones,
 };

@@ -5,8 +5,11 @@ import { helpMenu } from './help-menu.js';
 import { inviteLinking } from './invite-linking.js';
 import { dataDeletion } from './data-deletion.js';
 import { caseActions } from './report/case-actions.js';
+import { phoneCommands } from './phones/phone-commands.js';
 import { caseLookup } from './report/case-lookup.js';
 import { reportConversation } from './report/report-conversation.js';
+import { taskCommands } from './tasks/task-commands.js';
+import { taskConversation } from './tasks/task-conversation.js';
 import type { Feature } from './turn-context.js';
 import { understoodEcho } from './understood-echo.js';
 
@@ -15,9 +18,12 @@ export const defaultFeatures: Feature[] = [
   inviteLinking,
   consentGate,
   dataDeletion,
+  phoneCommands,
   caseActions,
   reportConversation,
   caseLookup,
+  taskConversation,
+  taskCommands,
   helpMenu,
   understoodEcho,
 ];

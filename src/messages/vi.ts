@@ -146,6 +146,58 @@ export const vi = {
     list: (lines: string[]) => `Phản ánh của bạn:\n${lines.join('\n')}\nGõ mã để xem chi tiết.`,
     detail: (code: string, status: string, lines: string[]) => `${code}: ${status}\n${lines.join('\n')}`,
   },
+  phones: {
+    statusLabels: {
+      detected: 'mới phát hiện',
+      warned: 'đã nhắc nhở',
+      committed: 'đã cam kết gỡ',
+      suspension_proposed: 'đề xuất tạm ngừng',
+      suspension_requested: 'đã đề nghị nhà mạng tạm ngừng',
+      suspended: 'đã tạm ngừng hai chiều',
+      restored: 'đã khôi phục',
+      dismissed: 'đã loại (không phải số quảng cáo)',
+    } as Record<string, string>,
+    actionLabels: {
+      warn: 'nhắc nhở',
+      commit: 'cam kết gỡ',
+      propose_suspension: 'đề xuất tạm ngừng',
+      request_suspension: 'đề nghị nhà mạng',
+      confirm_suspended: 'xác nhận tạm ngừng',
+      restore: 'khôi phục',
+      dismiss: 'loại',
+      undismiss: 'khôi phục theo dõi',
+    } as Record<string, string>,
+    card: (p: { display: string; carrier: string; status: string; total: number; recent: number; places: number; first: string; last: string; codes: string[] }) =>
+      [
+        `Số ${p.display} (${p.carrier})`,
+        `Trạng thái: ${p.status}`,
+        `Phát hiện ${p.total} lần (30 ngày qua: ${p.recent}), ở ${p.places} nơi; lần đầu ${p.first}, lần cuối ${p.last}.`,
+        `Vụ việc: ${p.codes.join(', ') || '(chưa có)'}`,
+      ].join('\n'),
+    carrierNote: 'nhà mạng gốc theo đầu số, số có thể đã chuyển mạng',
+    history: (lines: string[]) => (lines.length ? `Lịch sử:\n${lines.join('\n')}` : 'Chưa có bước xử lý nào.'),
+    unknown: (display: string) => `Số ${display} chưa có trong danh sách số trên quảng cáo.`,
+    invalid: (reason: string) =>
+      ({
+        too_short: 'Số điện thoại ngắn quá. Bạn gõ đủ 10 số (ví dụ 0982 582 971) nhé.',
+        too_long: 'Số điện thoại dài quá. Bạn kiểm tra lại nhé.',
+        unknown_prefix: 'Đầu số này không phải số di động hay cố định của Việt Nam. Bạn kiểm tra lại nhé.',
+        not_a_number: 'Mình không đọc được số điện thoại. Bạn gõ ví dụ: "sdt 0982 582 971".',
+      })[reason] ?? 'Số điện thoại không hợp lệ.',
+    done: (display: string, action: string, status: string) => `Đã ghi ${action} cho số ${display}. Trạng thái: ${status}.`,
+    refused: (display: string, status: string) => `Số ${display} đang ở trạng thái "${status}", không làm bước này được.`,
+    reasonRequired: 'Bạn ghi lý do giúp mình, ví dụ: "bỏ qua 0982 582 971 số của người dân gửi nhầm".',
+    notAllowed: 'Chỉ cán bộ phường mới xử lý danh sách số điện thoại.',
+    warnButton: 'Đã nhắc nhở',
+    commitButton: 'Đã cam kết gỡ',
+    proposeButton: 'Đề xuất tạm ngừng',
+    digest: (lines: string[]) => `Đề xuất xử lý số điện thoại trên quảng cáo (${lines.length}):\n${lines.join('\n')}\nBạn chọn Đồng ý hoặc Bỏ qua cho từng số.`,
+    accept: (n: number) => `Đồng ý ${n}`,
+    reject: (n: number) => `Bỏ qua ${n}`,
+    proposalAccepted: (display: string, status: string) => `Đã đồng ý đề xuất cho số ${display}. Trạng thái: ${status}.`,
+    proposalDismissed: (display: string) => `Đã bỏ qua đề xuất cho số ${display}.`,
+    proposalGone: 'Đề xuất này đã được xử lý rồi.',
+  },
   deletion: {
     confirm:
       'Bạn muốn xóa dữ liệu cá nhân của mình? Tài khoản chat sẽ được gỡ liên kết; các phản ánh đã gửi được giữ lại ' +
@@ -172,6 +224,14 @@ export const vi = {
       done_late: 'xong quá hạn',
       open_in_time: 'trong hạn',
       open_overdue: 'quá hạn',
+    } as Record<string, string>,
+    recurrence: {
+      none: '',
+      monthly: 'hằng tháng',
+      quarterly: 'hằng quý',
+      half_yearly: '6 tháng một lần',
+      yearly: 'hằng năm',
+      continuous: 'thường xuyên',
     } as Record<string, string>,
     noUnit: 'Tài khoản của bạn chưa gắn với đơn vị nào nên chưa xem được nhiệm vụ. Bạn liên hệ quản trị để được cấp mã mời theo đơn vị nhé.',
     listEmpty: 'Đơn vị của bạn không có nhiệm vụ nào đang mở.',
@@ -251,14 +311,15 @@ export const vi = {
       plan: (number: string, title: string, issuer: string, date: string) =>
         `Kế hoạch: ${number}\nTrích yếu: ${title}\nCơ quan ban hành: ${issuer}\nNgày ban hành: ${date}`,
       tasksTitle: (n: number) => `Nhiệm vụ (${n}):`,
-      task: (ref: string, content: string, lead: string, coordinating: string, timeframe: string, due: string, recurrence: string) =>
-        `[${ref}] ${content}\n    Chủ trì: ${lead}${coordinating ? `; phối hợp: ${coordinating}` : ''}\n    Thời gian: ${timeframe} → hạn ${due}${recurrence === 'none' ? '' : ` (${recurrence})`}`,
+      task: (ref: string, content: string, lead: string, coordinating: string, timeframe: string, due: string | null, recurrence: string) =>
+        `[${ref}] ${content}\n    Chủ trì: ${lead}${coordinating ? `; phối hợp: ${coordinating}` : ''}\n    Thời gian: ${timeframe} → ` +
+        `${due ? `hạn ${due}` : 'không có hạn'}${recurrence ? ` (${recurrence})` : ''}`,
       unresolvedTitle: (n: number) => `Đơn vị chưa xác định (${n}) — gán bằng --map "Tên=MÃ":`,
       warningsTitle: (n: number) => `Cần xem lại (${n}):`,
-      committed: (outcome: string, id: number, inserted: number, updated: number) =>
-        outcome === 'unchanged'
-          ? `Kế hoạch này đã được nhập (id ${id}); không có gì thay đổi.`
-          : `Đã lưu kế hoạch (id ${id}, ${outcome === 'created' ? 'mới' : 'cập nhật'}): ${inserted} nhiệm vụ mới, ${updated} nhiệm vụ cập nhật.`,
+      committed: (created: boolean, sameText: boolean, id: number, inserted: number, updated: number) =>
+        created
+          ? `Đã lưu kế hoạch mới (id ${id}): ${inserted} nhiệm vụ.`
+          : `Kế hoạch đã có (id ${id}${sameText ? ', cùng nội dung' : ''}): ${inserted} nhiệm vụ mới, ${updated} nhiệm vụ được cập nhật lại, không nhân đôi.`,
       mapped: (name: string, code: string) => `Đã ghi nhớ: "${name}" = ${code}`,
       reportWritten: (file: string, tasks: number) => `Đã ghi báo cáo ${tasks} nhiệm vụ vào ${file}`,
       exportWritten: (file: string, tasks: number) => `Đã xuất ${tasks} nhiệm vụ ra ${file}`,
@@ -273,6 +334,8 @@ export const vi = {
       total: 'Tổng cộng',
     },
     sheet: {
+      planSheet: 'Kế hoạch',
+      planFields: ['Số ký hiệu', 'Trích yếu', 'Cơ quan ban hành', 'Ngày ban hành'],
       name: 'Nhiệm vụ',
       columns: ['Mã', 'Nội dung', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian thực hiện', 'Bắt đầu', 'Hạn', 'Lặp lại', 'Mục', 'Tình trạng'],
     },

@@ -18,6 +18,7 @@ import { INBOUND_QUEUE, OUTBOUND_QUEUE, outboundJobId, type InboundJob, type Out
 import { sweepStranded } from '../../jobs/sweeper.js';
 import { CASE_DEADLINES_JOB, runCaseDeadlines } from '../../jobs/case-deadlines.js';
 import { closeAbandonedDrafts } from '../../jobs/abandoned-drafts.js';
+import { PHONE_RULES_JOB, runPhoneRules } from '../../jobs/phone-rules.js';
 import { CHANNEL_SWITCHES, type Config } from '../config.js';
 import { createEngine, type EngineOptions } from '../features/engine.js';
 import { createIngest } from '../http/ingest.js';
@@ -164,6 +165,12 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         removeOnFail: { count: 5000 },
       });
       const maintenanceWorker = queues.worker(MAINTENANCE_QUEUE, async (job) => {
+        if (job.name === PHONE_RULES_JOB) {
+          const run = await runPhoneRules(db, (options.engine?.now ?? (() => new Date()))());
+          await Promise.all(run.outboxIds.map((id) => outboundQueue.add('send', { outboxId: id }, { jobId: outboundJobId(id) })));
+          log.info(`phone rules: ${run.proposed} proposals`);
+          return;
+        }
         if (job.name === CASE_DEADLINES_JOB) {
           const run = await runCaseDeadlines(db, await services.calendar(), (options.engine?.now ?? (() => new Date()))());
           await Promise.all(run.outboxIds.map((id) => outboundQueue.add('send', { outboxId: id }, { jobId: outboundJobId(id) })));
@@ -185,6 +192,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
     if (has('scheduler')) {
       // Upserting is idempotent: several scheduler processes, or restarts, keep one schedule.
       await maintenanceQueue.upsertJobScheduler('sweep', { every: options.sweepEveryMs ?? 30_000 }, { name: 'sweep' });
+      await maintenanceQueue.upsertJobScheduler(PHONE_RULES_JOB, { pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: PHONE_RULES_JOB });
       await maintenanceQueue.upsertJobScheduler(
         CASE_DEADLINES_JOB,
         { pattern: '0 8 * * *', tz: 'Asia/Ho_Chi_Minh' },

@@ -3,6 +3,7 @@
  * the readable code, the deadline in working days, routing to a tổ dân phố, and the announcement.
  */
 import type { TurnContext } from '../turn-context.js';
+import { registerAdPhones } from '../../../db/repositories/ad-phones.js';
 import { addCaseEvent, addCasePhoto, findDuplicateCase, nextCaseCode, reportsSince } from '../../../db/repositories/cases.js';
 import { caseDueDate } from '../../domain/case-deadlines.js';
 import { routeToGroup, type RoutableGroup } from '../../domain/residential-group-routing.js';
@@ -81,6 +82,7 @@ export async function submitReport(ctx: TurnContext, draft: ReportDraft, wardCod
 }
 
 async function addPhones(ctx: TurnContext, caseId: number, draft: ReportDraft) {
+  await registerAdPhones(ctx.trx, draft.phones.map((p) => p.e164), ctx.now);
   for (const phone of draft.phones) {
     await ctx.trx
       .insertInto('case_phones')
