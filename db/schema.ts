@@ -212,6 +212,8 @@ export interface CasePhoneTable {
   case_id: number;
   e164: string;
   raw: string;
+  /** Set when the number came with a later report attached to the case. */
+  sighting_id: number | null;
   created_at: CreatedAt;
 }
 
@@ -225,6 +227,7 @@ export interface SightingTable {
   description: string | null;
   photo_sha256: string | null;
   reason: string;
+  phones: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
 }
 

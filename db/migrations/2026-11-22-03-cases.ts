@@ -54,6 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('case_id', 'integer', (c) => c.notNull().references('cases.id'))
     .addColumn('e164', 'text', (c) => c.notNull())
     .addColumn('raw', 'text', (c) => c.notNull())
+    // Set when the number came with a later report attached to the case (then that sighting is its place).
+    .addColumn('sighting_id', 'integer')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('case_phones_pk', ['case_id', 'e164'])
     .execute();
@@ -69,6 +71,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text')
     .addColumn('photo_sha256', 'text', (c) => c.references('media.sha256'))
     .addColumn('reason', 'text', (c) => c.notNull())
+    /** The numbers read in this report (E.164): each is a sighting of that number here. */
+    .addColumn('phones', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 

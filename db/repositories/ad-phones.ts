@@ -25,13 +25,17 @@ export async function registerAdPhones(db: Executor, e164s: string[], now: Date)
   }
 }
 
-/** Every sighting of a number: where, when, which case. Places are cells of about 50 m. */
+/**
+ * Every sighting of a number: the report that opened a case, and each later report attached to a case, each
+ * with the numbers it carried. Places are cells of about 50 m.
+ */
 export const SIGHTINGS = sql`
   select cp.e164, c.id as case_id, c.code, c.ward_code, c.lat, c.lng, c.address_text, c.received_at as seen_at
     from case_phones cp join cases c on c.id = cp.case_id
+   where cp.sighting_id is null
   union all
-  select cp.e164, c.id, c.code, c.ward_code, coalesce(s.lat, c.lat), coalesce(s.lng, c.lng), c.address_text, s.created_at
-    from sightings s join cases c on c.id = s.case_id join case_phones cp on cp.case_id = c.id`;
+  select p.e164, c.id, c.code, c.ward_code, coalesce(s.lat, c.lat), coalesce(s.lng, c.lng), c.address_text, s.created_at
+    from sightings s join cases c on c.id = s.case_id cross join lateral unnest(s.phones) as p(e164)`;
 
 export const PLACE = sql`coalesce(round(lat * 2000)::text || ':' || round(lng * 2000)::text, 'case:' || case_id::text)`;
 

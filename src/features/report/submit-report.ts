@@ -26,7 +26,7 @@ export async function submitReport(ctx: TurnContext, draft: ReportDraft, wardCod
   const phones = draft.phones.map((p) => p.e164);
   const duplicate = await findDuplicateCase(trx, wardCode, point, settings.duplicateRadiusMeters, phones);
   if (duplicate) {
-    await trx
+    const sighting = await trx
       .insertInto('sightings')
       .values({
         case_id: duplicate.id,
@@ -36,10 +36,12 @@ export async function submitReport(ctx: TurnContext, draft: ReportDraft, wardCod
         description: draft.description ?? null,
         photo_sha256: draft.photos[0] ?? null,
         reason: duplicate.reason,
+        phones,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const sha of draft.photos) await addCasePhoto(trx, duplicate.id, sha, 'before', ctx.person.id);
-    await addPhones(ctx, duplicate.id, draft);
+    await addPhones(ctx, duplicate.id, draft, sighting.id);
     ctx.reply({ text: vi.report.duplicate(duplicate.code) });
     return 'duplicate';
   }
@@ -81,12 +83,12 @@ export async function submitReport(ctx: TurnContext, draft: ReportDraft, wardCod
   return 'created';
 }
 
-async function addPhones(ctx: TurnContext, caseId: number, draft: ReportDraft) {
+async function addPhones(ctx: TurnContext, caseId: number, draft: ReportDraft, sightingId: number | null = null) {
   await registerAdPhones(ctx.trx, draft.phones.map((p) => p.e164), ctx.now);
   for (const phone of draft.phones) {
     await ctx.trx
       .insertInto('case_phones')
-      .values({ case_id: caseId, e164: phone.e164, raw: phone.raw })
+      .values({ case_id: caseId, e164: phone.e164, raw: phone.raw, sighting_id: sightingId })
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
