@@ -136,7 +136,9 @@ describe('the rules and the daily digest', () => {
     const act = (personId: number, action: 'commit' | 'propose_suspension') =>
       app.db.transaction().execute((trx) => applyPhoneAction(trx, '+84982582971', action, { personId, role: 'ward_officer' }, { note: 'đồng thời' }, clock.now()));
     const results = await Promise.all([act(people[0].id, 'commit'), act(people[1].id, 'propose_suspension')]);
-    expect(results.every((r) => r.ok)).toBe(true);
+    // Whichever goes second sees the first one's result: both succeed, or the second is refused cleanly.
+    expect(results.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
+    for (const r of results) if (!r.ok) expect(r.reason).toBe('invalid_from_state');
     const events = await app.db.selectFrom('ad_phone_events').select(['from_status', 'to_status']).where('e164', '=', '+84982582971').orderBy('id').execute();
     for (let i = 1; i < events.length; i += 1) expect(events[i].from_status).toBe(events[i - 1].to_status);
     const final = await phoneCard(app.db, '+84982582971', clock.now());
