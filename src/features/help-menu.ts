@@ -10,7 +10,9 @@ export const MENU_CHOICES = [
 ];
 
 export function showMenu(ctx: TurnContext): void {
-  const staff = ctx.person.role !== 'resident' ? `${vi.help.staffTitle(roleLabels[ctx.person.role] ?? ctx.person.role)}\n` : '';
+  const role = ctx.person.role;
+  const commands = vi.help.staffCommands[role];
+  const staff = role !== 'resident' ? `${vi.help.staffTitle(roleLabels[role] ?? role)}${commands ? `\n${commands}` : ''}\n` : '';
   ctx.reply({ text: `${staff}${vi.help.menuTitle}`, choices: MENU_CHOICES });
 }
 

@@ -27,6 +27,14 @@ export const vi = {
       'Cách phản ánh: gửi ảnh quảng cáo, chia sẻ vị trí (hoặc gõ địa chỉ) và vài chữ mô tả. ' +
       'Phường sẽ gửi mã phản ánh để bạn theo dõi. Gõ "trợ giúp" để xem lại menu.',
     staffTitle: (roleLabel: string) => `Bạn đang dùng tài khoản ${roleLabel}.`,
+    /** What each staff role can type, shown above the menu. */
+    staffCommands: {
+      group_leader: 'Gõ "việc của tôi" để xem phản ánh của tổ; gõ mã phản ánh để chọn.',
+      deputy_group_leader: 'Gõ "việc của tôi" để xem phản ánh của tổ; gõ mã phản ánh để chọn.',
+      ward_officer: 'Gõ "sdt 0982 582 971" để tra số trên quảng cáo; "cảnh báo <số>", "cam kết <số>", "bỏ qua <số> <lý do>" để ghi xử lý.',
+      unit_head: 'Gõ "nhiệm vụ" để xem nhiệm vụ của đơn vị.',
+      leader: 'Gõ "tổng hợp" để xem tiến độ nhiệm vụ theo đơn vị.',
+    } as Record<string, string>,
   },
   echo: {
     text: (text: string) => `Mình đã nhận: "${text}". Gõ "trợ giúp" để xem các việc mình làm được.`,
