@@ -11,6 +11,7 @@
  * - Never on weekends or holidays, never before 08:00 nor in the quiet hours (22:00–06:00).
  */
 import type { Job, Queue, Worker } from 'bullmq';
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
 import { loadWorkingCalendar } from '../db/repositories/holidays.js';
 import { addToOutbox } from '../db/repositories/outbox.js';
@@ -25,7 +26,7 @@ import {
   type DueOccurrence,
 } from '../db/repositories/tasks-reminders.js';
 import { reminderSubjectOf } from '../db/repositories/tasks-schedule.js';
-import type { NewOutbox } from '../db/schema.js';
+import type { Database, NewOutbox } from '../db/schema.js';
 import { DIGEST_HOUR, digestDay, nextReminderOn, reminderPolicy, remindersOn, type Reminder } from '../src/domain/tasks/reminder-policy.js';
 import { vietnamDate, type WorkingCalendar } from '../src/domain/working-calendar.js';
 import { composeDigest, type DigestItem } from '../src/features/tasks/task-digest.js';
@@ -99,7 +100,7 @@ function planOccurrence(occurrence: DueOccurrence, day: string, calendar: Workin
 }
 
 /** Who each reminder goes to: the lead unit's heads, or the plan's leader (else every leader). */
-async function address(db: Parameters<typeof occurrencesDue>[0], planned: ReturnType<typeof planOccurrence>[]): Promise<Addressed[]> {
+async function address(db: Transaction<Database>, planned: ReturnType<typeof planOccurrence>[]): Promise<Addressed[]> {
   const units = [...new Set(planned.map((p) => p.occurrence.lead_unit_code).filter((c): c is string => c !== null))];
   const heads = await unitHeadsByUnit(db, units);
   const leaders = await activeLeaders(db);
@@ -115,29 +116,36 @@ async function address(db: Parameters<typeof occurrencesDue>[0], planned: Return
   );
 }
 
+/** Each person's digest lines: the unit is shown to leaders (a unit head knows their own unit). */
+function groupByPerson(addressed: readonly Addressed[]): Map<number, { items: DigestItem[]; leader: boolean }> {
+  const byPerson = new Map<number, { items: DigestItem[]; leader: boolean }>();
+  for (const a of addressed) {
+    const forLeader = a.reminder.audience === 'leader';
+    const item: DigestItem = {
+      kind: a.reminder.kind,
+      unit: forLeader ? (a.occurrence.lead_unit_name ?? a.occurrence.lead_unit_code) : null,
+      content: a.occurrence.content,
+      dueOn: a.occurrence.due_on,
+      workingDays: a.reminder.workingDays,
+    };
+    for (const personId of a.personIds) {
+      const entry = byPerson.get(personId) ?? { items: [], leader: false };
+      entry.leader ||= forLeader;
+      entry.items.push(item);
+      byPerson.set(personId, entry);
+    }
+  }
+  return byPerson;
+}
+
 /** One outbox row per person; returns the new ids and the people whose digest of `day` is now in the outbox. */
 async function writeDigests(
-  db: Parameters<typeof occurrencesDue>[0],
+  db: Transaction<Database>,
   addressed: Addressed[],
   chats: Map<number, { channel: NewOutbox['channel']; externalId: string }>,
   day: string,
 ): Promise<{ outboxIds: string[]; delivered: Set<number> }> {
-  const byPerson = new Map<number, { items: DigestItem[]; leader: boolean }>();
-  for (const a of addressed) {
-    for (const personId of a.personIds) {
-      const entry = byPerson.get(personId) ?? { items: [], leader: false };
-      entry.leader ||= a.reminder.audience === 'leader';
-      entry.items.push({
-        kind: a.reminder.kind,
-        unit: a.reminder.audience === 'leader' ? (a.occurrence.lead_unit_name ?? a.occurrence.lead_unit_code) : null,
-        content: a.occurrence.content,
-        dueOn: a.occurrence.due_on,
-        workingDays: a.reminder.workingDays,
-      });
-      byPerson.set(personId, entry);
-    }
-  }
-  const rows: NewOutbox[] = [...byPerson].map(([personId, entry]) => ({
+  const rows: NewOutbox[] = [...groupByPerson(addressed)].map(([personId, entry]) => ({
     dedup_key: digestDedupKey(personId, day),
     channel: chats.get(personId)!.channel,
     external_user_id: chats.get(personId)!.externalId,
@@ -145,14 +153,10 @@ async function writeDigests(
     message: JSON.stringify(composeDigest(day, entry.items, entry.leader)),
     proactive: true,
   }));
-  const inserted = await db
-    .insertInto('outbox')
-    .values(rows.length > 0 ? rows : [])
-    .onConflict((oc) => oc.column('dedup_key').doNothing())
-    .returning(['id', 'person_id'])
-    .execute()
-    .catch((error) => (rows.length === 0 ? [] : Promise.reject(error)));
-  return { outboxIds: inserted.map((r) => r.id), delivered: new Set(inserted.map((r) => r.person_id!)) };
+  const outboxIds = await addToOutbox(db, rows);
+  if (outboxIds.length === 0) return { outboxIds, delivered: new Set() };
+  const inserted = await db.selectFrom('outbox').select('person_id').where('id', 'in', outboxIds).execute();
+  return { outboxIds, delivered: new Set(inserted.map((r) => r.person_id!)) };
 }
 
 /** What the daily job needs from the app. */
@@ -166,17 +170,33 @@ export interface TaskReminderJobDeps {
   now?: () => Date;
 }
 
+/** The job's name (on {@link TASK_REMINDER_QUEUE}, or on another queue whose worker dispatches by name). */
+export const TASK_REMINDER_JOB = 'task-digests';
+
+/**
+ * One run as a job: the digests of `now`, their outbox rows queued for sending, one log line of counts.
+ * For a worker that dispatches by job name (the maintenance queue); {@link startTaskReminderJobs} uses it too.
+ */
+export async function processTaskReminders(db: Db, outbound: Queue<OutboundJob>, now: Date, log: Logger): Promise<TaskDigestResult> {
+  const result = await runTaskDigests(db, { now, calendar: await loadWorkingCalendar(db) });
+  await enqueueOutbox(outbound, result.outboxIds);
+  log.info(`task reminders ${result.day ?? '(not a digest time)'}: ${result.due} due, ${result.reminders} sent in ${result.outboxIds.length} digest(s), ${result.unaddressed} without recipient`);
+  return result;
+}
+
 /**
  * Run the digest job in this process (the `worker` role): one BullMQ worker on {@link TASK_REMINDER_QUEUE}
- * whose job runs {@link runTaskDigests} and queues each new outbox row for sending. Close it on shutdown.
+ * running {@link processTaskReminders}. Close it on shutdown.
  */
 export function startTaskReminderJobs(deps: TaskReminderJobDeps): { worker: Worker; close(): Promise<void> } {
   const now = deps.now ?? (() => new Date());
-  const worker = deps.queues.worker(TASK_REMINDER_QUEUE, async (_job: Job) => {
-    const result = await runTaskDigests(deps.db, { now: now(), calendar: await loadWorkingCalendar(deps.db) });
-    await enqueueOutbox(deps.outbound, result.outboxIds);
-    deps.log.info(`task reminders ${result.day ?? '(not a digest time)'}: ${result.due} due, ${result.reminders} sent in ${result.outboxIds.length} digest(s), ${result.unaddressed} without recipient`);
-  }, { concurrency: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } });
+  const worker = deps.queues.worker(
+    TASK_REMINDER_QUEUE,
+    async (_job: Job) => {
+      await processTaskReminders(deps.db, deps.outbound, now(), deps.log);
+    },
+    { concurrency: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } },
+  );
   worker.on('error', (e) => deps.log.error(`task reminder worker: ${String(e)}`));
   return { worker, close: () => worker.close() };
 }
@@ -195,7 +215,7 @@ export async function registerTaskScheduler(queue: Queue, now: Date = new Date()
   await queue.upsertJobScheduler(
     TASK_REMINDER_SCHEDULER_ID,
     { pattern: `0 ${DIGEST_HOUR} * * *`, tz: 'Asia/Ho_Chi_Minh' },
-    { name: 'digest', data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } } },
+    { name: TASK_REMINDER_JOB, data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 500 } } },
   );
-  await queue.add('digest', {}, { jobId: `task-digest-catchup-${vietnamDate(now)}`, removeOnComplete: { count: 100 } });
+  await queue.add(TASK_REMINDER_JOB, {}, { jobId: `task-digest-catchup-${vietnamDate(now)}`, removeOnComplete: { count: 100 } });
 }

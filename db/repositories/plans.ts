@@ -60,8 +60,10 @@ export function planKey(plan: PlanProposal['plan'], sourceHash: string): string 
 /** What {@link savePlan} did. */
 export interface SavePlanResult {
   planId: number;
-  /** `created`: new plan; `updated`: same key, new text (tasks upserted by ref); `unchanged`: same text again. */
-  outcome: 'created' | 'updated' | 'unchanged';
+  /** `created`: a new plan; `updated`: a plan with this key existed (tasks upserted by ref, none duplicated). */
+  outcome: 'created' | 'updated';
+  /** The stored plan came from exactly this text already. */
+  sameText: boolean;
   tasksInserted: number;
   tasksUpdated: number;
 }
@@ -76,15 +78,13 @@ export interface SavePlanOptions {
 
 /**
  * Save a reviewed proposal: the plan, its tasks (upserted by ref) and their occurrences (upserted by period),
- * with each occurrence's first reminder day. Importing the same text twice changes nothing.
+ * with each occurrence's first reminder day. Importing the same plan again duplicates nothing; it refreshes
+ * the tasks (so units mapped since are filled in) and keeps progress, completions and extensions.
  */
 export async function savePlan(db: Db, proposal: PlanProposal, options: SavePlanOptions): Promise<SavePlanResult> {
   return db.transaction().execute(async (trx) => {
     const key = planKey(proposal.plan, options.sourceHash);
     const existing = await trx.selectFrom('plans').select(['id', 'source_hash']).where('plan_key', '=', key).forUpdate().executeTakeFirst();
-    if (existing?.source_hash === options.sourceHash) {
-      return { planId: existing.id, outcome: 'unchanged', tasksInserted: 0, tasksUpdated: 0 };
-    }
     const values = {
       plan_key: key,
       number: proposal.plan.number,
@@ -99,7 +99,7 @@ export async function savePlan(db: Db, proposal: PlanProposal, options: SavePlan
       : (await trx.insertInto('plans').values(values).returning('id').executeTakeFirstOrThrow()).id;
     const counts = await saveTasks(trx, planId, proposal.tasks, options);
     if (existing) await refreshPlanReminders(trx, planId, options);
-    return { planId, outcome: existing ? 'updated' : 'created', ...counts };
+    return { planId, outcome: existing ? 'updated' : 'created', sameText: existing?.source_hash === options.sourceHash, ...counts };
   });
 }
 

@@ -32,8 +32,8 @@ export function reminderSubjectOf(row: ScheduleRow): ReminderSubject {
 }
 
 /**
- * Recompute `next_remind_on` of the given occurrences (all of a task's, or one) from `today` on: the first
- * reminder day on or after `today`.
+ * Recompute `next_remind_on` of the given occurrences: the first reminder day on or after `today`, or after
+ * `today` for an occurrence already reminded today (its digest went out; today is done).
  */
 export async function refreshNextReminders(
   db: Executor,
@@ -49,9 +49,13 @@ export async function refreshNextReminders(
     .select(['o.id', 'o.due_on', 'o.status', 't.recurrence', 'o.head_snoozed_until', 'o.leader_snoozed_until', 'p.reminder_policy'])
     .where('o.id', 'in', occurrenceIds)
     .execute();
+  const remindedToday = new Set(
+    (await db.selectFrom('task_reminders').select('occurrence_id').where('on_date', '=', today).where('occurrence_id', 'in', occurrenceIds).execute()).map((r) => r.occurrence_id),
+  );
   const yesterday = addDays(today, -1);
   for (const row of rows) {
-    const next = nextReminderOn(reminderSubjectOf(row), yesterday, calendar, reminderPolicy(row.reminder_policy));
+    const after = remindedToday.has(row.id) ? today : yesterday;
+    const next = nextReminderOn(reminderSubjectOf(row), after, calendar, reminderPolicy(row.reminder_policy));
     await db.updateTable('task_occurrences').set({ next_remind_on: next }).where('id', '=', row.id).execute();
   }
 }

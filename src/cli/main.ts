@@ -7,6 +7,11 @@ import { OrgFileError } from '../org/org-file.js';
 import { CliError } from './cli-context.js';
 import { invite, inviteHelp } from './invite.js';
 import { orgImport, orgImportHelp } from './org-import.js';
+import { planImport, planImportHelp, planImportXlsx, planImportXlsxHelp } from './plan-import.js';
+import { planExport, planExportHelp, planReport, planReportHelp } from './plan-report.js';
+import { phonesExport, phonesExportHelp } from './phones-export.js';
+import { phonesSet, phonesSetHelp } from './phones-status.js';
+import { phonesSummary, phonesSummaryHelp } from './phones-summary.js';
 
 process.env.TZ = 'Asia/Ho_Chi_Minh';
 
@@ -16,6 +21,12 @@ Commands:
   org import <file>          load the organisation (wards, tổ dân phố, units, staff)
   invite <role> --unit <c>   print a one-time code that links a staff member's chat account
   plan import <file>         propose (and with --commit, save) a plan's tasks
+  plan import-xlsx <file>    the same from a task spreadsheet (.xlsx)
+  plan report <plan> --out   the progress report (.xlsx or .docx)
+  plan export <plan> --out   the plan's tasks as a spreadsheet (.xlsx)
+  phones export --out <f>    the ad phone numbers for the operators, one sheet per carrier (.xlsx)
+  phones summary             the department's summary by ward and month (table, --json or --out .xlsx)
+  phones set <number> <act>  record a letter step (request_suspension…) or correct a number's carrier
 
 Add --help after a command for its options.`;
 
@@ -24,6 +35,13 @@ type Verb = (args: string[]) => Promise<string>;
 const verbs: Record<string, { help: string; run: Verb }> = {
   'org import': { help: orgImportHelp, run: (args) => orgImport(args[0]) },
   invite: { help: inviteHelp, run: invite },
+  'plan import': { help: planImportHelp, run: planImport },
+  'plan import-xlsx': { help: planImportXlsxHelp, run: planImportXlsx },
+  'plan report': { help: planReportHelp, run: planReport },
+  'plan export': { help: planExportHelp, run: planExport },
+  'phones export': { help: phonesExportHelp, run: phonesExport },
+  'phones summary': { help: phonesSummaryHelp, run: phonesSummary },
+  'phones set': { help: phonesSetHelp, run: phonesSet },
 };
 
 async function main(argv: string[]): Promise<number> {

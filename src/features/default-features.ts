@@ -20,9 +20,10 @@ export const defaultFeatures: Feature[] = [
   dataDeletion,
   phoneCommands,
   caseActions,
+  // A unit head's progress note may say "đã báo cáo…": their task steps come before the resident's report.
+  taskConversation,
   reportConversation,
   caseLookup,
-  taskConversation,
   taskCommands,
   helpMenu,
   understoodEcho,

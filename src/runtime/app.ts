@@ -19,6 +19,7 @@ import { sweepStranded } from '../../jobs/sweeper.js';
 import { CASE_DEADLINES_JOB, runCaseDeadlines } from '../../jobs/case-deadlines.js';
 import { closeAbandonedDrafts } from '../../jobs/abandoned-drafts.js';
 import { PHONE_RULES_JOB, runPhoneRules } from '../../jobs/phone-rules.js';
+import { registerTaskScheduler, startTaskReminderJobs, TASK_REMINDER_QUEUE } from '../../jobs/task-reminders.js';
 import { CHANNEL_SWITCHES, type Config } from '../config.js';
 import { createEngine, type EngineOptions } from '../features/engine.js';
 import { createIngest } from '../http/ingest.js';
@@ -183,6 +184,8 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         if (swept.inbound || swept.outbound) log.info(`sweeper re-queued ${swept.inbound} inbound, ${swept.outbound} outbound`);
       });
       workers.push(inboundWorker as Worker, outboundWorker as Worker, maintenanceWorker as Worker);
+      const taskReminders = startTaskReminderJobs({ db, queues, outbound: outboundQueue, log, now: options.engine?.now });
+      workers.push(taskReminders.worker as Worker);
       for (const worker of workers) worker.on('error', (e) => log.error(`worker: ${String(e)}`));
       stops.push(async () => {
         await Promise.all(workers.map((w) => w.close()));
@@ -192,6 +195,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
     if (has('scheduler')) {
       // Upserting is idempotent: several scheduler processes, or restarts, keep one schedule.
       await maintenanceQueue.upsertJobScheduler('sweep', { every: options.sweepEveryMs ?? 30_000 }, { name: 'sweep' });
+      await registerTaskScheduler(queues.queue(TASK_REMINDER_QUEUE));
       await maintenanceQueue.upsertJobScheduler(PHONE_RULES_JOB, { pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: PHONE_RULES_JOB });
       await maintenanceQueue.upsertJobScheduler(
         CASE_DEADLINES_JOB,
