@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
-    testTimeout: 30_000,
+    // Generous: CLI tests start real processes, and CI shares two cores with PostgreSQL and Redis.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Two cores: a few files at once, each on its own database.
     maxWorkers: 3,
