@@ -28,3 +28,10 @@ export async function mediaOf(ref: string, media: MediaSource | undefined) {
   if (!ref.startsWith('media:') || !media) return null;
   return media.get(ref.slice('media:'.length));
 }
+
+/** Exported files (`file:<sha256>` refs): their bytes, and a public signed link where one can be made. */
+export interface FileSource {
+  get(sha256: string): Promise<Buffer | null>;
+  /** An absolute link for channels that cannot take the file itself; null without PUBLIC_URL. */
+  publicLink(sha256: string, filename: string): string | null;
+}

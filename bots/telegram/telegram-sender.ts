@@ -1,6 +1,6 @@
 /** Delivers outbound messages through the Telegram Bot API with grammY, mapping its errors to fates. */
 import { Api, GrammyError, HttpError, InlineKeyboard, InputFile } from 'grammy';
-import { mediaOf, type ChannelSender, type MediaSource, type SendResult } from '../channel-sender.js';
+import { mediaOf, type ChannelSender, type FileSource, type MediaSource, type SendResult } from '../channel-sender.js';
 import type { Outbound } from '../../src/domain/message-model.js';
 
 /** Telegram's text limit; longer texts are cut with an ellipsis. */
@@ -10,7 +10,7 @@ export function createTelegramApi(token: string, apiRoot: string): Api {
   return new Api(token, { apiRoot });
 }
 
-export function createTelegramSender(api: Api, media?: MediaSource): ChannelSender {
+export function createTelegramSender(api: Api, media?: MediaSource, files?: FileSource): ChannelSender {
   return {
     channel: 'telegram',
     async send(userId, message) {
@@ -21,9 +21,10 @@ export function createTelegramSender(api: Api, media?: MediaSource): ChannelSend
           const stored = await mediaOf(photo, media);
           lastId = (await api.sendPhoto(userId, stored ? new InputFile(stored.buffer, 'anh.jpg') : photo)).message_id;
         }
-        const sent = await api.sendMessage(userId, clip(message.text), {
-          reply_markup: keyboard(message),
-        });
+        const file = message.document?.ref.startsWith('file:') ? await files?.get(message.document.ref.slice(5)) : null;
+        const sent = file
+          ? await api.sendDocument(userId, new InputFile(file, message.document!.filename), { caption: clip(message.text, 1024) })
+          : await api.sendMessage(userId, clip(message.text), { reply_markup: keyboard(message) });
         lastId = sent.message_id;
         return { kind: 'sent', platformMessageId: String(lastId) };
       } catch (error) {
@@ -41,8 +42,8 @@ function keyboard(message: Outbound): InlineKeyboard | undefined {
   return kb;
 }
 
-function clip(text: string): string {
-  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT - 1)}…`;
+function clip(text: string, max = MAX_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** Map a grammY error to the message's fate. */

@@ -1,10 +1,16 @@
 /** Delivers outbound messages through the Zalo OA API, mapping Zalo's error codes to fates. */
-import { mediaOf, type ChannelSender, type MediaSource, type SendResult } from '../channel-sender.js';
+import { mediaOf, type ChannelSender, type FileSource, type MediaSource, type SendResult } from '../channel-sender.js';
+import { vi } from '../../src/messages/vi.js';
 import { endOfQuietHours } from '../../src/domain/working-calendar.js';
 import type { ZaloClient } from './client.js';
 import { ZaloApiError, ZaloHttpError } from './errors.js';
 
-export function createZaloSender(client: ZaloClient, media?: MediaSource, now: () => Date = () => new Date()): ChannelSender {
+export function createZaloSender(
+  client: ZaloClient,
+  media?: MediaSource,
+  files?: FileSource,
+  now: () => Date = () => new Date(),
+): ChannelSender {
   return {
     channel: 'zalo',
     async send(userId, message) {
@@ -17,7 +23,11 @@ export function createZaloSender(client: ZaloClient, media?: MediaSource, now: (
             : { url: ref };
           lastId = (await client.sendImage(userId, image)).messageId;
         }
-        lastId = (await client.sendText(userId, message.text, message.choices)).messageId;
+        // Files through the OA API are unconfirmed here: a signed link instead (needs PUBLIC_URL).
+        const doc = message.document;
+        const link = doc?.ref.startsWith('file:') ? files?.publicLink(doc.ref.slice(5), doc.filename) : null;
+        const text = doc ? `${message.text}\n${link ? vi.phones.fileLink(link) : vi.phones.fileOnlyElsewhere}` : message.text;
+        lastId = (await client.sendText(userId, text, message.choices)).messageId;
         return { kind: 'sent', platformMessageId: lastId };
       } catch (error) {
         return zaloFate(error, now());

@@ -49,4 +49,6 @@ export interface Outbound {
   /** Public URLs or channel file ids of photos to show with the text. */
   photos?: string[];
   choices?: Choice[];
+  /** A file to attach (`file:<sha256>` in the exports store), with the name people see. */
+  document?: { ref: string; filename: string };
 }

@@ -10,6 +10,8 @@ import { HttpRequestError } from './errors.js';
 import type { Ingest } from './ingest.js';
 import type { MediaStore } from '../media/media-store.js';
 import { registerMediaRoutes } from './media-routes.js';
+import { registerFileRoutes } from './file-routes.js';
+import type { ExportFiles } from '../files/export-files.js';
 import { registerTelegramWebhook } from './telegram-webhook.js';
 import { registerWebChat } from './web-chat.js';
 import { registerZaloWebhook } from './zalo-webhook.js';
@@ -21,6 +23,7 @@ export interface ServerDeps {
   ingest: Ingest;
   media: MediaStore;
   mediaSecret: string;
+  files?: ExportFiles;
 }
 
 /** Largest request body: webhooks are small; web chat photos come later through their own route. */
@@ -76,6 +79,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     registerZaloWebhook(app, { oaSecretKey: deps.config.zalo.oaSecretKey, appId: deps.config.zalo.appId, ingest: deps.ingest });
   }
   registerMediaRoutes(app, { store: deps.media, secret: deps.mediaSecret });
+  if (deps.files) registerFileRoutes(app, { files: deps.files, secret: deps.mediaSecret });
   registerWebChat(app, { db: deps.db, ingest: deps.ingest, mediaSecret: deps.mediaSecret });
   return app;
 }

@@ -39,6 +39,7 @@ function show(text, who, extra) {
   div.className = 'msg ' + who;
   for (const url of (extra && extra.photos) || []) { const img = document.createElement('img'); img.src = url; div.appendChild(img); }
   div.appendChild(document.createTextNode(text));
+  if (extra && extra.document) { const a = document.createElement('a'); a.href = extra.document.url; a.textContent = '\n📎 ' + extra.document.filename; a.download = extra.document.filename; div.appendChild(a); }
   if (extra && extra.choices && extra.choices.length) {
     const box = document.createElement('div'); box.className = 'choices';
     for (const c of extra.choices) {

@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.js';
 import type { Inbound, InboundContent } from '../domain/message-model.js';
 import { webChatPage } from './web-chat-page.js';
 import { signMediaPath } from '../media/signed-links.js';
+import { signedFilePath } from './file-routes.js';
 import type { Ingest } from './ingest.js';
 import { badRequest } from './errors.js';
 
@@ -82,8 +83,18 @@ export function registerWebChat(app: FastifyInstance, options: { db: Db; ingest:
     // Our photos become signed links the page can show; a link lives a week.
     const expires = new Date(Date.now() + 7 * 24 * 3_600_000);
     const link = (ref: string) => (ref.startsWith('media:') ? signMediaPath(ref.slice(6), expires, options.mediaSecret) : ref);
+    const fileLink = (doc: { ref: string; filename: string }) => {
+      const sha = doc.ref.slice('file:'.length);
+      return { filename: doc.filename, url: signedFilePath(sha, doc.filename, signMediaPath(sha, expires, options.mediaSecret)) };
+    };
     return {
-      messages: rows.map((r) => ({ id: Number(r.id), ...r.message, photos: r.message.photos?.map(link), sentAt: r.sent_at })),
+      messages: rows.map((r) => ({
+        id: Number(r.id),
+        ...r.message,
+        photos: r.message.photos?.map(link),
+        document: r.message.document ? fileLink(r.message.document) : undefined,
+        sentAt: r.sent_at,
+      })),
     };
   });
 }

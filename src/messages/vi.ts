@@ -205,6 +205,10 @@ export const vi = {
     proposalAccepted: (display: string, status: string) => `Đã đồng ý đề xuất cho số ${display}. Trạng thái: ${status}.`,
     proposalDismissed: (display: string) => `Đã bỏ qua đề xuất cho số ${display}.`,
     proposalGone: 'Đề xuất này đã được xử lý rồi.',
+    exportReady: (count: number) => `Danh sách số đề xuất tạm ngừng hai chiều (${count} số), mỗi nhà mạng một trang, kèm ảnh bằng chứng.`,
+    exportFilename: 'danh-sach-so-de-xuat-tam-ngung.xlsx',
+    fileLink: (url: string) => `Tải tệp: ${url}`,
+    fileOnlyElsewhere: 'Tệp này tải được qua web chat hoặc Telegram của phường.',
   },
   deletion: {
     confirm:

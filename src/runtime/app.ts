@@ -31,7 +31,9 @@ import { createServices } from '../features/services.js';
 import { createMediaStore } from '../media/media-store.js';
 import { createPhotoFetcher } from '../media/photo-fetcher.js';
 import { createPhotoIntake } from '../media/photo-intake.js';
-import { mediaLinkSecret } from '../media/signed-links.js';
+import { mediaLinkSecret, signMediaPath } from '../media/signed-links.js';
+import { createExportFiles } from '../files/export-files.js';
+import { signedFilePath } from '../http/file-routes.js';
 import type { Logger } from './logger.js';
 
 export type Role = 'web' | 'worker' | 'scheduler' | 'all';
@@ -90,6 +92,12 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
     await seedHolidays(db);
     const media = createMediaStore({ dataDir: config.dataDir, db });
     const mediaSecret = await mediaLinkSecret(db, config.mediaLinkSecret);
+    const files = createExportFiles(config.dataDir);
+    const fileSource = {
+      get: (sha256: string) => files.get(sha256),
+      publicLink: (sha256: string, filename: string) =>
+        config.publicUrl ? `${config.publicUrl}${signedFilePath(sha256, filename, signMediaPath(sha256, new Date(Date.now() + 7 * 86_400_000), mediaSecret))}` : null,
+    };
 
     const queues = createQueueKit({ redisUrl: config.redisUrl, databaseUrl, prefix: options.queuePrefix });
     stops.push(() => queues.close());
@@ -101,7 +109,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
 
     let url: string | undefined;
     if (has('web')) {
-      const server = buildServer({ config, db, queues, ingest, media, mediaSecret });
+      const server = buildServer({ config, db, queues, ingest, media, mediaSecret, files });
       await server.listen({ port: config.port, host: '0.0.0.0' });
       const address = server.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -122,7 +130,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
 
     if (has('worker')) {
       const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebSender() };
-      if (telegramApi) senders.telegram = createTelegramSender(telegramApi, media);
+      if (telegramApi) senders.telegram = createTelegramSender(telegramApi, media, fileSource);
       if (config.zalo) {
         const zalo = config.zalo;
         const tokens = createZaloTokenStore(db, {
@@ -134,6 +142,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         senders.zalo = createZaloSender(
           new ZaloClient({ apiBase: zalo.apiBase, oauthBase: zalo.oauthBase, appId: zalo.appId, appSecret: zalo.appSecret, tokens }),
           media,
+          fileSource,
         );
       }
       const fetcher = createPhotoFetcher({
@@ -142,7 +151,10 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         allowLoopbackForTests: options.allowLoopbackPhotos,
       });
       const photos = createPhotoIntake({ fetcher, store: media });
-      const services = createServices(db, { intakePhoto: (inbound) => photos.intake(inbound) });
+      const services = createServices(db, {
+        intakePhoto: (inbound) => photos.intake(inbound),
+        exports: { files, mediaSecret, publicUrl: config.publicUrl },
+      });
       const engine = createEngine(db, { services, ...options.engine });
       const concurrency = options.concurrency ?? 8;
       const workers: Worker[] = [];

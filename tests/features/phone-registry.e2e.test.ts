@@ -3,6 +3,7 @@
  * own number kept out, the officer's chat commands, the rules' digest, and history kept straight under
  * concurrent officers.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPhoneAction, phoneCard } from '../../db/repositories/ad-phones.js';
 import { importOrganisation } from '../../db/repositories/org.js';
@@ -143,5 +144,29 @@ describe('the rules and the daily digest', () => {
     for (let i = 1; i < events.length; i += 1) expect(events[i].from_status).toBe(events[i - 1].to_status);
     const final = await phoneCard(app.db, '+84982582971', clock.now());
     expect(final!.status).toBe(events[events.length - 1].to_status);
+  });
+});
+
+describe('the operators\' list on request in chat', () => {
+  it('sends the officer the xlsx of numbers proposed for suspension, behind a signed link', async () => {
+    const officer = await app.db.selectFrom('people').select('id').where('full_name', '=', 'Nguyễn Văn Hùng').executeTakeFirstOrThrow();
+    const card = await phoneCard(app.db, '+84982582971', clock.now());
+    if (card!.status !== 'suspension_proposed') {
+      await app.db.transaction().execute((trx) => applyPhoneAction(trx, '+84982582971', 'propose_suspension', { personId: officer.id, role: 'ward_officer' }, {}, clock.now()));
+    }
+    const hung = webChatClient(app.url, app.db, 'officer-hung-phones-001');
+    const [reply] = await hung.say('xuất danh sách');
+    expect(reply.text).toContain('(1 số)');
+    const doc = (reply as unknown as { document: { url: string; filename: string } }).document;
+    expect(doc.filename).toBe('danh-sach-so-de-xuat-tam-ngung.xlsx');
+    const response = await fetch(`${app.url}${doc.url}`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const viettel = workbook.worksheets.find((w) => w.name === 'Viettel')!;
+    const cells = viettel.getRow(2).values as unknown[];
+    expect(cells).toContain('0982 582 971');
+    const tampered = await fetch(`${app.url}${doc.url.replace(/sig=[^&]+/, 'sig=AAAA')}`);
+    expect(tampered.status).toBe(403);
   });
 });

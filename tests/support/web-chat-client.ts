@@ -13,9 +13,10 @@ export interface WebMessage {
 }
 
 let counter = 0;
+/** What each session has read so far, shared by every client of that session (like one open page). */
+const readUpTo = new Map<string, number>();
 
 export function webChatClient(baseUrl: string, db: Db, session: string) {
-  let after = 0;
   async function settled() {
     await eventually(async () => {
       const pending = await db.selectFrom('inbound_events').select('id').where('external_user_id', '=', session).where('status', '=', 'pending').execute();
@@ -24,9 +25,9 @@ export function webChatClient(baseUrl: string, db: Db, session: string) {
     }, 15_000);
   }
   async function read(): Promise<WebMessage[]> {
-    const response = await fetch(`${baseUrl}/api/chat/messages?session=${session}&after=${after}`);
+    const response = await fetch(`${baseUrl}/api/chat/messages?session=${session}&after=${readUpTo.get(session) ?? 0}`);
     const { messages } = (await response.json()) as { messages: WebMessage[] };
-    if (messages.length) after = messages[messages.length - 1].id;
+    if (messages.length) readUpTo.set(session, messages[messages.length - 1].id);
     return messages;
   }
   async function send(payload: object): Promise<WebMessage[]> {

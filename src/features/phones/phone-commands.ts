@@ -37,6 +37,12 @@ export const phoneCommands: Feature = async (ctx) => {
   }
   if (content.kind !== 'text') return false;
   const folded = foldText(content.text);
+  if (/^(xuat|xuat danh sach|danh sach de xuat|xuat danh sach so)( so)?$/.test(folded)) {
+    if (!OFFICERS.includes(ctx.person.role)) return false;
+    const { fileRef, count } = await ctx.services.exportPhones(ctx.person.role === 'ward_officer' ? ctx.person.ward_code : null, ctx.now);
+    ctx.reply({ text: vi.phones.exportReady(count), document: { ref: fileRef, filename: vi.phones.exportFilename } });
+    return true;
+  }
   for (const [pattern, what] of COMMANDS) {
     const match = pattern.exec(folded);
     if (!match) continue;
