@@ -3,6 +3,7 @@
  * tell the people concerned. Used by the chat features and by the deadline job alike.
  */
 import type { Transaction } from 'kysely';
+import type { Db } from '../../../db/database.js';
 import type { Database } from '../../../db/schema.js';
 import { addCaseEvent, caseEvents, casePhotos, groupLeaders, lockCase, setCaseStatus, wardOfficers } from '../../../db/repositories/cases.js';
 import { transition, type CaseAction, type CaseActor, type CaseStatus, type TransitionRefusal } from '../../domain/case-lifecycle.js';
@@ -105,8 +106,8 @@ export async function applyCaseAction(
 }
 
 /** The ward setting, or the product default. */
-export async function wardSettings(trx: Transaction<Database> | { selectFrom: Transaction<Database>['selectFrom'] }, wardCode: string) {
-  const ward = await (trx as Transaction<Database>).selectFrom('wards').select('settings').where('code', '=', wardCode).executeTakeFirst();
+export async function wardSettings(db: Db | Transaction<Database>, wardCode: string) {
+  const ward = await db.selectFrom('wards').select('settings').where('code', '=', wardCode).executeTakeFirst();
   const s = (ward?.settings ?? {}) as Record<string, unknown>;
   return {
     caseDeadlineWorkingDays: typeof s.caseDeadlineWorkingDays === 'number' ? s.caseDeadlineWorkingDays : 2,
