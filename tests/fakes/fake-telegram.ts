@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSentWaiter } from './sent-waiter.js';
 import { multipartBoundary, parseMultipart, readRaw } from './http-body.js';
 
 export interface FakeTelegramOptions {
@@ -146,7 +147,6 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
   const updates: Array<Record<string, unknown> & { update_id: number }> = [];
   const faults: Fault[] = [];
   const sendTimes: Array<{ chat: string; at: number }> = [];
-  const waiters = new Set<() => void>();
   let pendingPoll: PendingPoll | undefined;
   let nextUpdateId = 1;
   let fileCounter = 0;
@@ -160,9 +160,8 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
   });
   const badRequest = (what: string): ApiAnswer => fail(400, `Bad Request: ${what}`);
 
-  const notify = (): void => {
-    for (const waiter of [...waiters]) waiter();
-  };
+  const sentWaiter = createSentWaiter(sent, 'Telegram');
+  const notify = sentWaiter.notify;
 
   const newMessageId = (chatId: number | string): number => {
     const key = String(chatId);
@@ -547,22 +546,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
         if (ready.length > 0) poll.finish(ok(ready));
       }
     },
-    waitForSent(n, timeoutMs = 2000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (sent.length < n) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(sent.slice());
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`fake Telegram: expected ${n} sent message(s) within ${timeoutMs} ms, got ${sent.length}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitForSent: sentWaiter.waitForSent,
     close() {
       closing = true;
       pendingPoll?.finish(ok([]));

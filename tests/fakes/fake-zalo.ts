@@ -9,6 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createSentWaiter } from './sent-waiter.js';
 import { multipartBoundary, parseMultipart, readRaw, type MultipartPart } from './http-body.js';
 
 export interface FakeZaloOptions {
@@ -147,11 +148,9 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
   const sent: FakeZaloSentMessage[] = [];
   const uploads = new Map<string, FakeZaloUpload>();
   const users = new Map<string, Record<string, unknown>>();
-  const waiters = new Set<() => void>();
 
-  const notify = (): void => {
-    for (const waiter of [...waiters]) waiter();
-  };
+  const sentWaiter = createSentWaiter(sent, 'Zalo');
+  const notify = sentWaiter.notify;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -324,22 +323,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     setRefreshToken(token) {
       refreshToken = token;
     },
-    waitForSent(n, timeoutMs = 2000) {
-      return new Promise((resolve, reject) => {
-        const check = (): void => {
-          if (sent.length < n) return;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(sent.slice());
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`fake Zalo: expected ${n} sent message(s) within ${timeoutMs} ms, got ${sent.length}`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
-    },
+    waitForSent: sentWaiter.waitForSent,
     close() {
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
