@@ -1,10 +1,11 @@
 /**
- * Who used the two cores during a run: CPU seconds per process group, from /proc (Linux only; elsewhere the
- * breakdown is simply empty). Database backends that live through the whole measured window are counted; the
- * app's pools keep theirs open, so that is nearly all of them.
+ * Who used the cores during a run: CPU seconds per process group, from /proc (Linux only; elsewhere the
+ * breakdown is empty). Processes alive at the end of the window are counted (a database backend that closed
+ * during it is not: the app's pools keep theirs open); the machine's total busy time is in `/proc/stat`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** USER_HZ, 100 on every Linux we run on (`getconf CLK_TCK`). */
 const TICKS_PER_SECOND = 100;
 
 /** CPU ticks per pid, with each pid's command name, and the machine's busy/total ticks. */
@@ -43,7 +44,7 @@ export function snapshotCpu(): CpuSnapshot {
 
 /**
  * CPU seconds per group between two snapshots; `groups` maps a label to a test on (pid, parent pid, command
- * name), tried in order. What no group takes is counted as `other` (other work on the machine).
+ * name), tried in order. What no group takes is `other`: other work on the machine.
  */
 export function cpuBetween(
   before: CpuSnapshot,
@@ -53,19 +54,19 @@ export function cpuBetween(
   const seconds = (after.at - before.at) / 1000;
   const byGroup: Record<string, number> = Object.fromEntries([...Object.keys(groups), 'other'].map((g) => [g, 0]));
   for (const [pid, now] of after.processes) {
-    // A process born during the window (a new database connection) counts from zero.
-    const then = before.processes.get(pid);
-    const start = then && then.name === now.name ? then.ticks : 0;
+    // A process born during the window (a new database connection) counts from zero. A pid's ticks go on
+    // across exec, so a changed name is the same process.
+    const start = before.processes.get(pid)?.ticks ?? 0;
     const label = Object.keys(groups).find((g) => groups[g](pid, now.parent, now.name)) ?? 'other';
     byGroup[label] += (now.ticks - start) / TICKS_PER_SECOND;
   }
   let machineBusy: number | undefined;
   if (before.machine && after.machine) {
     machineBusy = (after.machine.busy - before.machine.busy) / Math.max(1, after.machine.total - before.machine.total);
-    // Short-lived processes (another program's test run, say) are missing from the per-pid view: whatever the
-    // machine did beyond our groups is "other".
+    // Short-lived processes (another program's test run, say) are missing from the per-pid view: "other" is
+    // whatever the machine did beyond our groups (kernel threads included).
     const ours = Object.entries(byGroup).reduce((sum, [g, s]) => (g === 'other' ? sum : sum + s), 0);
-    byGroup.other = Math.max(byGroup.other, (after.machine.busy - before.machine.busy) / TICKS_PER_SECOND - ours);
+    byGroup.other = Math.max(0, (after.machine.busy - before.machine.busy) / TICKS_PER_SECOND - ours);
   }
   return { seconds, byGroup, machineBusy };
 }

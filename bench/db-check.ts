@@ -25,6 +25,8 @@ export interface DbCheck {
    * answered together (the inbound queue fell behind), which is where the outbound pacing starts to wait.
    */
   bunched: Record<string, number>;
+  /** Deadlocks PostgreSQL detected in this database (it was created for the run, so all of them are the run's). */
+  deadlocks: number;
 }
 
 /** Check the events received since `since` (the measured window). */
@@ -66,7 +68,11 @@ export async function checkDatabase(url: string, since: Date): Promise<DbCheck> 
        group by 1`,
       [since],
     );
+    const { rows: [stat] } = await client.query<{ deadlocks: string }>(
+      'select deadlocks from pg_stat_database where datname = current_database()',
+    );
     return {
+      deadlocks: Number(stat?.deadlocks ?? 0),
       bunched: Object.fromEntries(bunched.map((b) => [b.channel, Number(b.n)])),
       events: Number(counts.events),
       done: Number(counts.done),

@@ -50,6 +50,8 @@ interface Settings {
 interface Measured {
   result: RunResult;
   drainMs: number;
+  /** Replies per second received while the messages were being fired. */
+  repliesPerSecondWhileFiring: number;
   /** One per process under test, the web (or only) process first. */
   children: ChildStats[];
   cpu: ReturnType<typeof cpuBetween>;
@@ -294,8 +296,10 @@ async function measure(
       else errors += 1;
     },
   });
-  await drain(main, 20_000, settings.seconds * 1000 + 120_000);
+  // CPU over the firing window: the sustained-load regime (the tail, if any, is a backlog draining).
   const cpuAfter = snapshotCpu();
+  const repliesWhileFiring = main.replyCount;
+  await drain(main, 20_000, settings.seconds * 1000 + 120_000);
   const childStats = await Promise.all(children.map((child) => child.stats()));
   // Give a late duplicate every chance to show up before counting.
   await sleep(1000);
@@ -322,7 +326,14 @@ async function measure(
     postgres: (pid, parent, command) => (postmaster ? pid === postmaster || parent === postmaster : command.startsWith('postgres')),
     redis: (_pid, _parent, command) => command.startsWith('redis'),
   });
-  return { result, drainMs: main.lastReplyAt - report.lastSendAt, children: childStats, cpu };
+  const firingSeconds = (report.lastSendAt - report.firstSendAt) / 1000;
+  return {
+    result,
+    drainMs: main.lastReplyAt - report.lastSendAt,
+    repliesPerSecondWhileFiring: repliesWhileFiring / Math.max(0.001, firingSeconds),
+    children: childStats,
+    cpu,
+  };
 }
 
 /** Wait until the ledger has as many replies as messages, or no reply came for `stallMs`, or `capMs` passed. */
@@ -348,14 +359,19 @@ function notes(m: Measured): string {
   const lines = [`${r.name}:`];
   lines.push(
     `  non-200 or failed posts: ${r.errors}; generator lateness p99 ${r.lateP99.toFixed(1)} ms; last reply ${Math.round(m.drainMs)} ms after the last post; ` +
-      `ack max ${fmt(r.ack.max)} ms, e2e max ${fmt(r.e2e.max)} ms`,
+      `ack max ${fmt(r.ack.max)} ms, e2e max ${fmt(r.e2e.max)} ms; replies while firing ${m.repliesPerSecondWhileFiring.toFixed(1)}/s`,
   );
   if (m.db) {
     const d = m.db;
     const outbox = Object.entries(d.outbox).map(([s, n]) => `${s} ${n}`).join(', ');
     lines.push(
-      `  database: ${d.events} inbound events, ${d.done} done, ${d.unanswered} without a sent reply, ${d.multiple} with more than one; outbox: ${outbox}`,
+      `  database: ${d.events} inbound events, ${d.done} done, ${d.unanswered} without a sent reply, ${d.multiple} with more than one; ` +
+        `outbox: ${outbox}; deadlocks detected: ${d.deadlocks}`,
     );
+    const late = (d.outbox.pending ?? 0) + (d.outbox.deferred ?? 0) + (d.outbox.sending ?? 0);
+    if (r.lost > 0 && late > 0) {
+      lines.push(`  (lost = no reply by the end of the wait; ${late} of them are still queued in the outbox: late, not dropped)`);
+    }
     lines.push(
       `  stages p50/p95/p99 ms: stored → processed ${pct(d.inbound)}; committed → claimed by sender ${pct(d.outboundWait)}; claimed → sent ${pct(d.send)}`,
     );
@@ -371,16 +387,17 @@ function notes(m: Measured): string {
     .map((c, i) => `${roles[i]} event-loop delay p50/p99/max ${c.loopDelay.p50.toFixed(1)}/${c.loopDelay.p99.toFixed(1)}/${c.loopDelay.max.toFixed(0)} ms`)
     .join(', ');
   lines.push(
-    `  CPU (cores, averaged over ${m.cpu.seconds.toFixed(1)} s): ${cpuShares || 'n/a'}` +
+    `  CPU while firing (cores, over ${m.cpu.seconds.toFixed(1)} s): ${cpuShares || 'n/a'}` +
       (m.cpu.machineBusy !== undefined ? `; machine ${(m.cpu.machineBusy * 100).toFixed(0)}% busy` : '') +
       `; ${loops}`,
   );
+  // The processes' own counters run until every reply is in: the whole cost of the run's messages.
   const perMessage = (seconds: number) => ((seconds * 1000) / Math.max(1, r.sent)).toFixed(2);
   const user = m.children.reduce((sum, c) => sum + c.cpuUser, 0);
   const system = m.children.reduce((sum, c) => sum + c.cpuSystem, 0);
   lines.push(
     `  CPU per message: system under test ${perMessage(user + system)} ms (user ${perMessage(user)}, kernel ${perMessage(system)})` +
-      (m.cpu.byGroup.postgres ? `, PostgreSQL ${perMessage(m.cpu.byGroup.postgres)} ms` : '') +
+      (m.cpu.byGroup.postgres ? `; while firing, PostgreSQL ${perMessage(m.cpu.byGroup.postgres)} ms` : '') +
       (m.cpu.byGroup.redis ? `, Redis ${perMessage(m.cpu.byGroup.redis)} ms` : ''),
   );
   const total = m.children.reduce((sum, c) => sum + (c.queries?.total ?? 0), 0);
