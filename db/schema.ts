@@ -133,6 +133,7 @@ export interface ChatPacingTable {
   external_user_id: string;
   lease_until: Timestamp | null;
   last_sent_at: Timestamp | null;
+  tokens: ColumnType<number, number | undefined, number>;
 }
 
 /** The Zalo OA token pair: refresh tokens are single-use, so the newest pair must always be here. */

@@ -3,24 +3,25 @@
  * rules (promise 4) and recording every message's fate (promise 3).
  *
  * A job names one outbox row, but sends whatever is due in that row's chat, oldest first, under a per-chat
- * lease. A job that finds the lease taken comes back shortly; the holder may already have sent its row.
+ * lease taken for one message at a time. A chat over its pace, or rate-limited by the platform, is deferred
+ * (a delayed job), never waited for in a worker slot.
  */
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Db } from '../db/database.js';
 import type { OutboxRow } from '../db/schema.js';
 import {
+  addToOutbox,
   deferChat,
   deferOne,
   getOutbox,
-  lastSentAt,
   markClaimed,
   markFinal,
   markSent,
   nextDueForChat,
   releaseChatLease,
   takeChatLease,
+  type ChatPace,
 } from '../db/repositories/outbox.js';
-import { addToOutbox } from '../db/repositories/outbox.js';
 import { identitiesOf } from '../db/repositories/people.js';
 import type { ChannelSender } from '../bots/channel-sender.js';
 import type { Channel, Outbound } from '../src/domain/message-model.js';
@@ -34,8 +35,8 @@ export interface OutboundOptions {
   queue: Queue<OutboundJob>;
   /** Slows the whole queue when a platform says so (Zalo -32). */
   rateLimitChannel?: (ms: number) => Promise<void>;
-  /** Minimum gap between two messages to one chat. Default: Telegram 1,000 ms after a burst of 3, Zalo 300 ms. */
-  chatGapMs?: Partial<Record<Channel, number>>;
+  /** Each chat's pace. Default: Telegram bursts of 3 then 1 a second; Zalo 5 then 3 a second; web unpaced. */
+  chatPace?: Partial<Record<Channel, ChatPace>>;
   /** Attempts before a transient failure becomes `failed`. Default 6. */
   maxAttempts?: number;
   /** How long a row may stay `sending` before it counts as abandoned by a dead sender. Default 60,000 ms. */
@@ -45,76 +46,74 @@ export interface OutboundOptions {
   now?: () => Date;
 }
 
-const DEFAULT_GAP: Record<Channel, number> = { telegram: 1000, zalo: 300, web: 0 };
-/** Telegram lets short bursts through: a reply of up to three messages is not slowed. */
-const BURST_WINDOW_MS = 1500;
+const DEFAULT_PACE: Record<Channel, ChatPace> = {
+  telegram: { burst: 3, perSecond: 1 },
+  zalo: { burst: 5, perSecond: 3 },
+  web: { burst: 1_000, perSecond: 1_000 },
+};
 
-export function createOutboundProcessor(db: Db, options: OutboundOptions) {
+/** How a drain of one chat ended. */
+type Drained = 'done' | 'busy' | 'deferred';
+
+export interface OutboundProcessor {
+  /** The BullMQ job. */
+  (job: Job<OutboundJob>, token?: string): Promise<void>;
+  /**
+   * Send what is due in the chat of `outboxId` now, in the caller's slot (the inbound worker, right after its
+   * commit: one queue hop less). False when the chat is busy or deferred: then queue a job.
+   */
+  sendNow(outboxId: string): Promise<boolean>;
+}
+
+export function createOutboundProcessor(db: Db, options: OutboundOptions): OutboundProcessor {
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 6;
-  const gap = { ...DEFAULT_GAP, ...options.chatGapMs };
+  const pace = { ...DEFAULT_PACE, ...options.chatPace };
   const leaseMs = options.leaseMs ?? 20_000;
 
-  async function sendDue(row: OutboxRow): Promise<void> {
+  async function sendDue(row: OutboxRow, available: number): Promise<'sent' | 'deferred' | 'final'> {
     const sender = options.senders[row.channel];
     if (!sender) {
       await markFinal(db, row.id, 'undeliverable', `channel_off: ${row.channel}`);
       await fallBack(row, `channel_off: ${row.channel}`);
-      return;
+      return 'final';
     }
     if (row.proactive && isQuietHour(now())) {
       await deferOne(db, row.id, endOfQuietHours(now()), 'quiet_hours_22_06');
       await schedule(row.id, endOfQuietHours(now()), row.attempts);
-      return;
+      return 'final';
     }
-    await pace(row);
+    if (available < 1) {
+      const waitMs = Math.ceil(((1 - available) / pace[row.channel].perSecond) * 1000);
+      const until = new Date(now().getTime() + waitMs);
+      await deferChat(db, row, until, 'chat_pace');
+      await schedule(row.id, until, row.attempts);
+      return 'deferred';
+    }
     await markClaimed(db, row.id);
-    const message = row.message as Outbound;
-    const result = await sender.send(row.external_user_id, message);
+    const result = await sender.send(row.external_user_id, row.message as Outbound);
     switch (result.kind) {
       case 'sent':
-        await markSent(db, row, result.platformMessageId, now());
-        return;
+        await markSent(db, row, result.platformMessageId, now(), available - 1);
+        return 'sent';
       case 'retry': {
         const until = new Date(now().getTime() + result.afterMs);
         if (row.attempts + 1 >= maxAttempts && !result.reason.includes('429') && !result.reason.includes('quiet')) {
           await markFinal(db, row.id, 'failed', result.reason);
           await fallBack(row, result.reason);
-          return;
+          return 'final';
         }
         await deferChat(db, row, until, result.reason);
         if (result.scope === 'channel') await options.rateLimitChannel?.(result.afterMs);
         await schedule(row.id, until, row.attempts + 1);
-        throw new ChatDeferred();
+        return 'deferred';
       }
       case 'undeliverable':
-        await markFinal(db, row.id, 'undeliverable', result.reason);
-        await fallBack(row, result.reason);
-        return;
       case 'failed':
-        await markFinal(db, row.id, 'failed', result.reason);
+        await markFinal(db, row.id, result.kind, result.reason);
         await fallBack(row, result.reason);
-        return;
+        return 'final';
     }
-  }
-
-  /** Keep one chat's pace: wait out the gap since the last message, unless it was a short burst. */
-  async function pace(row: OutboxRow) {
-    const minimum = gap[row.channel];
-    if (!minimum) return;
-    const last = await lastSentAt(db, row.channel, row.external_user_id);
-    if (!last) return;
-    const since = now().getTime() - last.getTime();
-    const recent = await db
-      .selectFrom('outbox')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('channel', '=', row.channel)
-      .where('external_user_id', '=', row.external_user_id)
-      .where('status', '=', 'sent')
-      .where('sent_at', '>', new Date(now().getTime() - BURST_WINDOW_MS))
-      .executeTakeFirstOrThrow();
-    if (Number(recent.n) < 3 || since >= minimum) return;
-    await new Promise((resolve) => setTimeout(resolve, minimum - since));
   }
 
   /**
@@ -148,38 +147,39 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions) {
     await options.queue.add('send', { outboxId }, { jobId: outboundJobId(outboxId, attempt), delay });
   }
 
-  /**
-   * The job: send what is due in the chat of `outboxId`, oldest first. The chat's lease is taken for one message
-   * at a time, so a sender that dies holds a chat for at most `leaseMs`.
-   */
-  return async function processOutbound(job: Job<OutboundJob>, token?: string): Promise<void> {
-    const target = await getOutbox(db, job.data.outboxId);
-    if (!target || !['pending', 'deferred', 'sending'].includes(target.status)) return;
+  /** Send the chat's due messages, oldest first, one lease per message. */
+  async function drainChat(outboxId: string): Promise<Drained> {
+    const target = await getOutbox(db, outboxId);
+    if (!target || !['pending', 'deferred', 'sending'].includes(target.status)) return 'done';
     const { channel, external_user_id: userId } = target;
     for (;;) {
-      if (!(await takeChatLease(db, channel, userId, leaseMs))) {
-        // Another sender is on this chat; come back shortly in case it finished before our row was due.
-        await job.moveToDelayed(Date.now() + 200, token);
-        throw new DelayedError();
-      }
+      const lease = await takeChatLease(db, channel, userId, leaseMs, pace[channel]);
+      if (!lease) return 'busy';
+      let outcome: 'sent' | 'deferred' | 'final';
       try {
         const row = await nextDueForChat(db, channel, userId, now(), options.staleClaimMs);
-        if (!row) return;
-        await sendDue(row);
+        if (!row) {
+          await releaseChatLease(db, channel, userId);
+          return 'done';
+        }
+        outcome = await sendDue(row, lease.available);
       } catch (error) {
-        if (error instanceof ChatDeferred) return;
-        throw error;
-      } finally {
         await releaseChatLease(db, channel, userId);
+        throw error;
       }
+      // markSent released the lease with its update; the other outcomes still hold it.
+      if (outcome !== 'sent') await releaseChatLease(db, channel, userId);
+      if (outcome === 'deferred') return 'deferred';
     }
-  };
-}
-
-/** Control flow: the chat is rate-limited; stop draining it, a delayed job will resume. */
-class ChatDeferred extends Error {
-  constructor() {
-    super('chat deferred');
-    this.name = 'ChatDeferred';
   }
+
+  const processOutbound = async function processOutbound(job: Job<OutboundJob>, token?: string): Promise<void> {
+    if ((await drainChat(job.data.outboxId)) === 'busy') {
+      // Another sender is on this chat; come back shortly in case it finished before our row was due.
+      await job.moveToDelayed(Date.now() + 250, token);
+      throw new DelayedError();
+    }
+  } as OutboundProcessor;
+  processOutbound.sendNow = async (outboxId) => (await drainChat(outboxId)) === 'done';
+  return processOutbound;
 }

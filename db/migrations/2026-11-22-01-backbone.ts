@@ -127,6 +127,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('external_user_id', 'text', (c) => c.notNull())
     .addColumn('lease_until', 'timestamptz')
     .addColumn('last_sent_at', 'timestamptz')
+    // A token bucket per chat: short bursts pass, a steady stream is held to the platform's pace.
+    .addColumn('tokens', 'double precision', (c) => c.notNull().defaultTo(3))
     .addPrimaryKeyConstraint('chat_pacing_pk', ['channel', 'external_user_id'])
     .execute();
 

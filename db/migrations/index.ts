@@ -8,6 +8,7 @@ import * as media from './2026-11-22-02-media.js';
 import * as cases from './2026-11-22-03-cases.js';
 import * as plans from './2026-11-22-04-plans.js';
 import * as adPhones from './2026-11-22-05-ad-phones.js';
+import * as adPhoneIndexes from './2026-11-22-06-ad-phone-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-backbone': backbone,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-03-cases': cases,
   '2026-11-22-04-plans': plans,
   '2026-11-22-05-ad-phones': adPhones,
+  '2026-11-22-06-ad-phone-indexes': adPhoneIndexes,
 };

@@ -18,17 +18,12 @@ export async function lockConversation(
   channel: Channel,
   externalId: string,
 ): Promise<ConversationState> {
-  await trx
+  // One statement: the no-op update on conflict takes the row lock and returns the row.
+  const row = await trx
     .insertInto('conversations')
     .values({ channel, external_id: externalId, state: 'new', data: JSON.stringify({}) })
-    .onConflict((oc) => oc.columns(['channel', 'external_id']).doNothing())
-    .execute();
-  const row = await trx
-    .selectFrom('conversations')
-    .select(['state', 'data'])
-    .where('channel', '=', channel)
-    .where('external_id', '=', externalId)
-    .forUpdate()
+    .onConflict((oc) => oc.columns(['channel', 'external_id']).doUpdateSet((eb) => ({ state: eb.ref('conversations.state') })))
+    .returning(['state', 'data'])
     .executeTakeFirstOrThrow();
   return { state: row.state, data: row.data };
 }

@@ -34,9 +34,9 @@ export async function storeInbound(db: Executor, inbound: Inbound): Promise<{ id
   return { id: existing.id, duplicate: true };
 }
 
-/** The oldest unprocessed message of one person, by the time they sent it. */
+/** The oldest unprocessed message of one person, by the time they sent it, and whether more wait behind it. */
 export async function nextPendingInbound(trx: Executor, channel: string, userId: string) {
-  return trx
+  const rows = await trx
     .selectFrom('inbound_events')
     .selectAll()
     .where('channel', '=', channel as Inbound['channel'])
@@ -44,8 +44,9 @@ export async function nextPendingInbound(trx: Executor, channel: string, userId:
     .where('status', '=', 'pending')
     .orderBy('sent_at')
     .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(2)
+    .execute();
+  return rows[0] ? { ...rows[0], more: rows.length > 1 } : undefined;
 }
 
 export async function markInbound(trx: Executor, id: string, status: 'done' | 'failed', error?: string) {

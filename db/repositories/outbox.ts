@@ -43,18 +43,33 @@ export async function nextDueForChat(db: Executor, channel: Channel, userId: str
     .executeTakeFirst();
 }
 
+/** The pace a chat is held to: a bucket of `burst` messages refilled at `perSecond`. */
+export interface ChatPace {
+  burst: number;
+  perSecond: number;
+}
+
 /**
- * Take the chat's send lease for `ms` (one sender per chat at a time, across processes). False when another
- * sender holds it.
+ * Take the chat's send lease for `ms` (one sender per chat at a time, across processes) and read its bucket:
+ * how many messages may go now. Null when another sender holds the lease.
  */
-export async function takeChatLease(db: Executor, channel: Channel, userId: string, ms: number): Promise<boolean> {
-  const result = await sql<{ channel: string }>`
-    insert into chat_pacing (channel, external_user_id, lease_until)
-    values (${channel}, ${userId}, now() + ${`${ms} milliseconds`}::interval)
+export async function takeChatLease(
+  db: Executor,
+  channel: Channel,
+  userId: string,
+  ms: number,
+  pace: ChatPace,
+): Promise<{ available: number } | null> {
+  const result = await sql<{ tokens: number; last_sent_at: Date | null }>`
+    insert into chat_pacing (channel, external_user_id, lease_until, tokens)
+    values (${channel}, ${userId}, now() + ${`${ms} milliseconds`}::interval, ${pace.burst})
     on conflict (channel, external_user_id) do update set lease_until = excluded.lease_until
     where chat_pacing.lease_until is null or chat_pacing.lease_until < now()
-    returning channel`.execute(db);
-  return result.rows.length > 0;
+    returning tokens, last_sent_at`.execute(db);
+  const row = result.rows[0];
+  if (!row) return null;
+  const refilled = row.last_sent_at ? ((Date.now() - row.last_sent_at.getTime()) / 1000) * pace.perSecond : pace.burst;
+  return { available: Math.min(pace.burst, row.tokens + refilled) };
 }
 
 export async function releaseChatLease(db: Executor, channel: Channel, userId: string) {
@@ -66,16 +81,6 @@ export async function releaseChatLease(db: Executor, channel: Channel, userId: s
     .execute();
 }
 
-export async function lastSentAt(db: Executor, channel: Channel, userId: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom('chat_pacing')
-    .select('last_sent_at')
-    .where('channel', '=', channel)
-    .where('external_user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.last_sent_at ?? null;
-}
-
 export async function markClaimed(db: Executor, id: string) {
   await db
     .updateTable('outbox')
@@ -84,20 +89,14 @@ export async function markClaimed(db: Executor, id: string) {
     .execute();
 }
 
-export async function markSent(db: Executor, row: OutboxRow, platformMessageId: string, at: Date) {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('outbox')
-      .set({ status: 'sent', platform_message_id: platformMessageId, sent_at: at, fate_reason: null })
-      .where('id', '=', row.id)
-      .execute();
-    await trx
-      .updateTable('chat_pacing')
-      .set({ last_sent_at: at })
-      .where('channel', '=', row.channel)
-      .where('external_user_id', '=', row.external_user_id)
-      .execute();
-  });
+/** Record the message sent, spend one token of the chat's bucket, and release its lease: one statement. */
+export async function markSent(db: Executor, row: OutboxRow, platformMessageId: string, at: Date, tokensLeft: number) {
+  await sql`
+    with sent as (
+      update outbox set status = 'sent', platform_message_id = ${platformMessageId}, sent_at = ${at}, fate_reason = null
+       where id = ${row.id})
+    update chat_pacing set last_sent_at = ${at}, tokens = ${tokensLeft}, lease_until = null
+     where channel = ${row.channel} and external_user_id = ${row.external_user_id}`.execute(db);
 }
 
 /** Defer this message, and every later unsent message of the chat with it, so their order holds. */

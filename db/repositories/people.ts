@@ -14,22 +14,21 @@ export async function personForIdentity(
   displayName: string | undefined,
   now: Date,
 ): Promise<{ person: Person; firstContact: boolean }> {
-  const identity = await trx
-    .selectFrom('channel_identities')
-    .select(['person_id'])
-    .where('channel', '=', channel)
-    .where('external_id', '=', externalId)
+  // One statement for a known person: touch the account's last contact and read the person.
+  const known = await trx
+    .with('touched', (db) =>
+      db
+        .updateTable('channel_identities')
+        .set({ last_inbound_at: now })
+        .where('channel', '=', channel)
+        .where('external_id', '=', externalId)
+        .returning('person_id'),
+    )
+    .selectFrom('people')
+    .innerJoin('touched', 'touched.person_id', 'people.id')
+    .selectAll('people')
     .executeTakeFirst();
-  if (identity) {
-    await trx
-      .updateTable('channel_identities')
-      .set({ last_inbound_at: now })
-      .where('channel', '=', channel)
-      .where('external_id', '=', externalId)
-      .execute();
-    const person = await trx.selectFrom('people').selectAll().where('id', '=', identity.person_id).executeTakeFirstOrThrow();
-    return { person, firstContact: false };
-  }
+  if (known) return { person: known, firstContact: false };
   const person = await trx.insertInto('people').values({ role: 'resident' }).returningAll().executeTakeFirstOrThrow();
   await trx
     .insertInto('channel_identities')

@@ -41,7 +41,8 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   const clock = options.now ?? (() => new Date());
   const services = options.services ?? createServices(db);
 
-  async function processOne(channel: Inbound['channel'], userId: string): Promise<string[] | null> {
+  /** One message in one transaction; `more` says whether another of this person's messages waits. */
+  async function processOne(channel: Inbound['channel'], userId: string): Promise<{ ids: string[]; more: boolean } | null> {
     return db.transaction().execute(async (trx) => {
       const conversation = await lockConversation(trx, channel, userId);
       const event = await nextPendingInbound(trx, channel, userId);
@@ -60,7 +61,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       await saveConversation(trx, channel, userId, conversation, now);
       const ids = await addToOutbox(trx, ctx.outbox);
       await markInbound(trx, event.id, 'done');
-      return ids;
+      return { ids, more: event.more };
     });
   }
 
@@ -74,17 +75,18 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       if (!event) return [];
       const all: string[] = [];
       for (;;) {
-        let ids: string[] | null;
+        let turn: { ids: string[]; more: boolean } | null;
         try {
-          ids = await processOne(event.channel, event.external_user_id);
+          turn = await processOne(event.channel, event.external_user_id);
         } catch (error) {
           const setAside = await recordFailure(db, event.channel, event.external_user_id, error);
           if (!setAside) throw error;
           all.push(...setAside);
           continue;
         }
-        if (ids === null) return all;
-        all.push(...ids);
+        if (turn === null) return all;
+        all.push(...turn.ids);
+        if (!turn.more) return all;
       }
     },
   };

@@ -158,11 +158,6 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
       const engine = createEngine(db, { services, ...options.engine });
       const concurrency = options.concurrency ?? 8;
       const workers: Worker[] = [];
-      const inboundWorker = queues.worker<InboundJob>(INBOUND_QUEUE, createInboundProcessor(engine, outboundQueue), {
-        concurrency,
-        removeOnComplete: { count: 1000 },
-        removeOnFail: { count: 5000 },
-      });
       let outboundWorker: Worker<OutboundJob> | undefined;
       const processOutbound = createOutboundProcessor(db, {
         senders,
@@ -171,6 +166,11 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         staleClaimMs: options.sweepAfterMs ?? 60_000,
         leaseMs: options.sweepAfterMs ?? 20_000,
         now: options.engine?.now,
+      });
+      const inboundWorker = queues.worker<InboundJob>(INBOUND_QUEUE, createInboundProcessor(engine, outboundQueue, processOutbound), {
+        concurrency,
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
       });
       outboundWorker = queues.worker<OutboundJob>(OUTBOUND_QUEUE, processOutbound, {
         concurrency,
