@@ -143,7 +143,7 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
   }
 
   async function schedule(outboxId: string, at: Date, attempt: number) {
-    const delay = Math.max(0, at.getTime() - Date.now());
+    const delay = Math.max(0, at.getTime() - now().getTime());
     await options.queue.add('send', { outboxId }, { jobId: outboundJobId(outboxId, attempt), delay });
   }
 
@@ -153,7 +153,7 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
     if (!target || !['pending', 'deferred', 'sending'].includes(target.status)) return 'done';
     const { channel, external_user_id: userId } = target;
     for (;;) {
-      const lease = await takeChatLease(db, channel, userId, leaseMs, pace[channel]);
+      const lease = await takeChatLease(db, channel, userId, leaseMs, pace[channel], now());
       if (!lease) return 'busy';
       let outcome: 'sent' | 'deferred' | 'final';
       try {

@@ -59,6 +59,7 @@ export async function takeChatLease(
   userId: string,
   ms: number,
   pace: ChatPace,
+  now: Date,
 ): Promise<{ available: number } | null> {
   const result = await sql<{ tokens: number; last_sent_at: Date | null }>`
     insert into chat_pacing (channel, external_user_id, lease_until, tokens)
@@ -68,7 +69,8 @@ export async function takeChatLease(
     returning tokens, last_sent_at`.execute(db);
   const row = result.rows[0];
   if (!row) return null;
-  const refilled = row.last_sent_at ? ((Date.now() - row.last_sent_at.getTime()) / 1000) * pace.perSecond : pace.burst;
+  const elapsedMs = row.last_sent_at ? Math.max(0, now.getTime() - row.last_sent_at.getTime()) : Infinity;
+  const refilled = (elapsedMs / 1000) * pace.perSecond;
   return { available: Math.min(pace.burst, row.tokens + refilled) };
 }
 

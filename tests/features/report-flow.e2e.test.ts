@@ -45,7 +45,7 @@ async function resident(session: string) {
 async function leaderMessages(from: number) {
   await eventually(async () => {
     const pending = await app.db.selectFrom('inbound_events').select('id').where('status', '=', 'pending').execute();
-    const unsent = await app.db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending']).execute();
+    const unsent = await app.db.selectFrom('outbox').select('id').where('status', 'in', ['pending', 'sending', 'deferred']).execute();
     return pending.length === 0 && unsent.length === 0;
   });
   return telegram.sent.slice(from).filter((m) => String(m.chatId) === String(LEADER_CHAT));

@@ -24,7 +24,7 @@ async function say(event: object): Promise<string> {
   expect((await postJson(`${app.url}/webhooks/zalo`, signed.body, signed.headers)).status).toBe(200);
   await eventually(async () => {
     const pending = await app.db.selectFrom('inbound_events').select('id').where('external_user_id', '=', USER).where('status', '=', 'pending').execute();
-    const unsent = await app.db.selectFrom('outbox').select('id').where('external_user_id', '=', USER).where('status', 'in', ['pending', 'sending']).execute();
+    const unsent = await app.db.selectFrom('outbox').select('id').where('external_user_id', '=', USER).where('status', 'in', ['pending', 'sending', 'deferred']).execute();
     return pending.length === 0 && unsent.length === 0;
   });
   return zalo.sent.filter((m) => m.userId === USER).slice(before).map((m) => m.text ?? '[ảnh]').join('\n---\n');

@@ -20,7 +20,7 @@ export function webChatClient(baseUrl: string, db: Db, session: string) {
   async function settled() {
     await eventually(async () => {
       const pending = await db.selectFrom('inbound_events').select('id').where('external_user_id', '=', session).where('status', '=', 'pending').execute();
-      const unsent = await db.selectFrom('outbox').select('id').where('external_user_id', '=', session).where('status', 'in', ['pending', 'sending']).execute();
+      const unsent = await db.selectFrom('outbox').select('id').where('external_user_id', '=', session).where('status', 'in', ['pending', 'sending', 'deferred']).execute();
       return pending.length === 0 && unsent.length === 0;
     }, 15_000);
   }
