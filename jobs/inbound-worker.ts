@@ -9,11 +9,13 @@ import { outboundJobId, type InboundJob, type OutboundJob } from './queue-names.
 
 export function createInboundProcessor(engine: Engine, outbound: Queue<OutboundJob>, sender?: Pick<OutboundProcessor, 'sendNow'>) {
   return async function processInbound(job: Job<InboundJob>): Promise<void> {
-    const outboxIds = await engine.drainPerson(job.data.eventId);
-    // Sent after commit; a crash before this is recovered by the sweeper.
-    for (const id of outboxIds) {
-      const sent = await sender?.sendNow(id).catch(() => false);
-      if (!sent) await outbound.add('send', { outboxId: id }, { jobId: outboundJobId(id) });
+    const rows = await engine.drainPerson(job.data.eventId);
+    // Sent after commit, one drain per chat; a crash before this is recovered by the sweeper.
+    const drained = new Map<string, boolean>();
+    for (const row of rows) {
+      const chat = `${row.channel}:${row.external_user_id}`;
+      if (!drained.has(chat)) drained.set(chat, (await sender?.sendNow(row).catch(() => false)) ?? false);
+      if (!drained.get(chat)) await outbound.add('send', { outboxId: row.id }, { jobId: outboundJobId(row.id) });
     }
   };
 }

@@ -13,11 +13,10 @@ import {
   addToOutbox,
   deferChat,
   deferOne,
+  claimNextDue,
   getOutbox,
-  markClaimed,
   markFinal,
   markSent,
-  nextDueForChat,
   releaseChatLease,
   takeChatLease,
   type ChatPace,
@@ -59,10 +58,10 @@ export interface OutboundProcessor {
   /** The BullMQ job. */
   (job: Job<OutboundJob>, token?: string): Promise<void>;
   /**
-   * Send what is due in the chat of `outboxId` now, in the caller's slot (the inbound worker, right after its
-   * commit: one queue hop less). False when the chat is busy or deferred: then queue a job.
+   * Send what is due in a chat now, in the caller's slot (the inbound worker, right after its commit: one queue
+   * hop less). False when the chat is busy or deferred: then queue a job.
    */
-  sendNow(outboxId: string): Promise<boolean>;
+  sendNow(chat: { channel: Channel; external_user_id: string }): Promise<boolean>;
 }
 
 export function createOutboundProcessor(db: Db, options: OutboundOptions): OutboundProcessor {
@@ -71,7 +70,8 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
   const pace = { ...DEFAULT_PACE, ...options.chatPace };
   const leaseMs = options.leaseMs ?? 20_000;
 
-  async function sendDue(row: OutboxRow, available: number): Promise<'sent' | 'deferred' | 'final'> {
+  /** Send one claimed row. 'sent+more': sent, and the chat has more waiting. */
+  async function sendDue(row: OutboxRow, available: number): Promise<'sent' | 'sent+more' | 'deferred' | 'final'> {
     const sender = options.senders[row.channel];
     if (!sender) {
       await markFinal(db, row.id, 'undeliverable', `channel_off: ${row.channel}`);
@@ -86,26 +86,24 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
     if (available < 1) {
       const waitMs = Math.ceil(((1 - available) / pace[row.channel].perSecond) * 1000);
       const until = new Date(now().getTime() + waitMs);
-      await deferChat(db, row, until, 'chat_pace');
+      await deferChat(db, row, until, 'chat_pace', false);
       await schedule(row.id, until, row.attempts);
       return 'deferred';
     }
-    await markClaimed(db, row.id);
     const result = await sender.send(row.external_user_id, row.message as Outbound);
     switch (result.kind) {
       case 'sent':
-        await markSent(db, row, result.platformMessageId, now(), available - 1);
-        return 'sent';
+        return (await markSent(db, row, result.platformMessageId, now(), available - 1)) ? 'sent+more' : 'sent';
       case 'retry': {
         const until = new Date(now().getTime() + result.afterMs);
-        if (row.attempts + 1 >= maxAttempts && !result.reason.includes('429') && !result.reason.includes('quiet')) {
+        if (row.attempts >= maxAttempts && !result.reason.includes('429') && !result.reason.includes('quiet')) {
           await markFinal(db, row.id, 'failed', result.reason);
           await fallBack(row, result.reason);
           return 'final';
         }
         await deferChat(db, row, until, result.reason);
         if (result.scope === 'channel') await options.rateLimitChannel?.(result.afterMs);
-        await schedule(row.id, until, row.attempts + 1);
+        await schedule(row.id, until, row.attempts);
         return 'deferred';
       }
       case 'undeliverable':
@@ -148,16 +146,14 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
   }
 
   /** Send the chat's due messages, oldest first, one lease per message. */
-  async function drainChat(outboxId: string): Promise<Drained> {
-    const target = await getOutbox(db, outboxId);
-    if (!target || !['pending', 'deferred', 'sending'].includes(target.status)) return 'done';
-    const { channel, external_user_id: userId } = target;
+  async function drainChat(chat: { channel: Channel; external_user_id: string }): Promise<Drained> {
+    const { channel, external_user_id: userId } = chat;
     for (;;) {
       const lease = await takeChatLease(db, channel, userId, leaseMs, pace[channel], now());
       if (!lease) return 'busy';
-      let outcome: 'sent' | 'deferred' | 'final';
+      let outcome: Awaited<ReturnType<typeof sendDue>>;
       try {
-        const row = await nextDueForChat(db, channel, userId, now(), options.staleClaimMs);
+        const row = await claimNextDue(db, channel, userId, now(), options.staleClaimMs);
         if (!row) {
           await releaseChatLease(db, channel, userId);
           return 'done';
@@ -168,18 +164,26 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
         throw error;
       }
       // markSent released the lease with its update; the other outcomes still hold it.
-      if (outcome !== 'sent') await releaseChatLease(db, channel, userId);
+      if (outcome === 'sent') return 'done';
+      if (outcome === 'sent+more') continue;
+      await releaseChatLease(db, channel, userId);
       if (outcome === 'deferred') return 'deferred';
     }
   }
 
+  async function drainChatOf(outboxId: string): Promise<Drained> {
+    const target = await getOutbox(db, outboxId);
+    if (!target || !['pending', 'deferred', 'sending'].includes(target.status)) return 'done';
+    return drainChat(target);
+  }
+
   const processOutbound = async function processOutbound(job: Job<OutboundJob>, token?: string): Promise<void> {
-    if ((await drainChat(job.data.outboxId)) === 'busy') {
+    if ((await drainChatOf(job.data.outboxId)) === 'busy') {
       // Another sender is on this chat; come back shortly in case it finished before our row was due.
       await job.moveToDelayed(Date.now() + 250, token);
       throw new DelayedError();
     }
   } as OutboundProcessor;
-  processOutbound.sendNow = async (outboxId) => (await drainChat(outboxId)) === 'done';
+  processOutbound.sendNow = async (chat) => (await drainChat(chat)) === 'done';
   return processOutbound;
 }

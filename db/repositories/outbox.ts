@@ -6,16 +6,27 @@ import type { Database, NewOutbox, OutboxRow } from '../schema.js';
 
 type Executor = Db | Transaction<Database>;
 
-/** Insert outgoing messages; a row whose dedup key exists already is skipped (promise 2). Returns new ids. */
-export async function addToOutbox(db: Executor, rows: NewOutbox[]): Promise<string[]> {
+/** A new outbox row and the chat it goes to. */
+export interface OutboxRef {
+  id: string;
+  channel: Channel;
+  external_user_id: string;
+}
+
+/** Insert outgoing messages; a row whose dedup key exists already is skipped (promise 2). */
+export async function insertOutbox(db: Executor, rows: NewOutbox[]): Promise<OutboxRef[]> {
   if (rows.length === 0) return [];
-  const inserted = await db
+  return db
     .insertInto('outbox')
     .values(rows)
     .onConflict((oc) => oc.column('dedup_key').doNothing())
-    .returning('id')
+    .returning(['id', 'channel', 'external_user_id'])
     .execute();
-  return inserted.map((r) => r.id);
+}
+
+/** {@link insertOutbox}, when only the new ids matter (jobs that queue them). */
+export async function addToOutbox(db: Executor, rows: NewOutbox[]): Promise<string[]> {
+  return (await insertOutbox(db, rows)).map((r) => r.id);
 }
 
 export async function getOutbox(db: Executor, id: string): Promise<OutboxRow | undefined> {
@@ -23,24 +34,21 @@ export async function getOutbox(db: Executor, id: string): Promise<OutboxRow | u
 }
 
 /**
- * The next message due for one chat, oldest first. A row stuck in `sending` for `staleClaimMs` (its sender died
- * mid-send) is due again: at-least-once, as a platform without idempotency keys allows.
+ * Claim the next message due for one chat, oldest first, marking it `sending` (one statement). A row stuck in
+ * `sending` for `staleClaimMs` (its sender died mid-send) is due again: at-least-once, as a platform without
+ * idempotency keys allows. The caller holds the chat's lease.
  */
-export async function nextDueForChat(db: Executor, channel: Channel, userId: string, now: Date, staleClaimMs = 60_000) {
-  return db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('channel', '=', channel)
-    .where('external_user_id', '=', userId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', 'in', ['pending', 'deferred']), eb('not_before', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', new Date(now.getTime() - staleClaimMs))]),
-      ]),
-    )
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+export async function claimNextDue(db: Executor, channel: Channel, userId: string, now: Date, staleClaimMs = 60_000): Promise<OutboxRow | undefined> {
+  const { rows } = await sql<OutboxRow>`
+    update outbox set status = 'sending', claimed_at = ${now}, attempts = attempts + 1
+     where id = (
+       select id from outbox
+        where channel = ${channel} and external_user_id = ${userId}
+          and ((status in ('pending', 'deferred') and not_before <= ${now})
+               or (status = 'sending' and claimed_at < ${new Date(now.getTime() - staleClaimMs)}))
+        order by id limit 1)
+    returning *`.execute(db);
+  return rows[0];
 }
 
 /** The pace a chat is held to: a bucket of `burst` messages refilled at `perSecond`. */
@@ -83,29 +91,33 @@ export async function releaseChatLease(db: Executor, channel: Channel, userId: s
     .execute();
 }
 
-export async function markClaimed(db: Executor, id: string) {
-  await db
-    .updateTable('outbox')
-    .set((eb) => ({ status: 'sending', claimed_at: new Date(), attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
-}
-
-/** Record the message sent, spend one token of the chat's bucket, and release its lease: one statement. */
-export async function markSent(db: Executor, row: OutboxRow, platformMessageId: string, at: Date, tokensLeft: number) {
-  await sql`
+/**
+ * Record the message sent, spend one token of the chat's bucket, and release its lease — one statement, which
+ * also says whether another message of the chat is due.
+ */
+export async function markSent(db: Executor, row: OutboxRow, platformMessageId: string, at: Date, tokensLeft: number): Promise<boolean> {
+  const { rows } = await sql<{ more: boolean }>`
     with sent as (
       update outbox set status = 'sent', platform_message_id = ${platformMessageId}, sent_at = ${at}, fate_reason = null
-       where id = ${row.id})
-    update chat_pacing set last_sent_at = ${at}, tokens = ${tokensLeft}, lease_until = null
-     where channel = ${row.channel} and external_user_id = ${row.external_user_id}`.execute(db);
+       where id = ${row.id}),
+    paced as (
+      update chat_pacing set last_sent_at = ${at}, tokens = ${tokensLeft}, lease_until = null
+       where channel = ${row.channel} and external_user_id = ${row.external_user_id})
+    select exists (
+      select 1 from outbox
+       where channel = ${row.channel} and external_user_id = ${row.external_user_id} and id <> ${row.id}
+         and status in ('pending', 'deferred', 'sending')) as more`.execute(db);
+  return rows[0].more;
 }
 
-/** Defer this message, and every later unsent message of the chat with it, so their order holds. */
-export async function deferChat(db: Executor, row: OutboxRow, until: Date, reason: string) {
+/**
+ * Defer this message, and every later unsent message of the chat with it, so their order holds. `attempted`:
+ * whether the platform was tried (a retry counts; holding back for the chat's pace does not).
+ */
+export async function deferChat(db: Executor, row: OutboxRow, until: Date, reason: string, attempted = true) {
   await db
     .updateTable('outbox')
-    .set({ status: 'deferred', fate_reason: reason, not_before: until })
+    .set((eb) => ({ status: 'deferred', fate_reason: reason, not_before: until, attempts: attempted ? eb.ref('attempts') : eb('attempts', '-', 1) }))
     .where('id', '=', row.id)
     .execute();
   await db
@@ -119,11 +131,11 @@ export async function deferChat(db: Executor, row: OutboxRow, until: Date, reaso
     .execute();
 }
 
-/** Defer only this message (quiet hours for a proactive message must not hold back replies). */
+/** Defer only this claimed message, not counting it as an attempt (quiet hours must not hold back replies). */
 export async function deferOne(db: Executor, id: string, until: Date, reason: string) {
   await db
     .updateTable('outbox')
-    .set({ status: 'deferred', fate_reason: reason, not_before: until })
+    .set((eb) => ({ status: 'deferred', fate_reason: reason, not_before: until, attempts: eb('attempts', '-', 1) }))
     .where('id', '=', id)
     .execute();
 }

@@ -5,7 +5,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, NewOutbox } from '../../db/schema.js';
 import { lockConversation, saveConversation } from '../../db/repositories/conversations.js';
-import { addToOutbox } from '../../db/repositories/outbox.js';
+import { insertOutbox, type OutboxRef } from '../../db/repositories/outbox.js';
 import { identitiesOf, personForIdentity } from '../../db/repositories/people.js';
 import { markInbound, nextPendingInbound } from '../../db/repositories/inbound-events.js';
 import type { Db } from '../../db/database.js';
@@ -29,9 +29,9 @@ export interface EngineOptions {
 export interface Engine {
   /**
    * Process, in the order sent, every pending message of the person who sent inbound event `eventId`.
-   * Returns the ids of the outbox rows committed, for the outbound queue.
+   * Returns the outbox rows committed, for sending.
    */
-  drainPerson(eventId: string): Promise<string[]>;
+  drainPerson(eventId: string): Promise<OutboxRef[]>;
 }
 
 const OFFERED_CHOICES = 'offeredChoices';
@@ -42,7 +42,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   const services = options.services ?? createServices(db);
 
   /** One message in one transaction; `more` says whether another of this person's messages waits. */
-  async function processOne(channel: Inbound['channel'], userId: string): Promise<{ ids: string[]; more: boolean } | null> {
+  async function processOne(channel: Inbound['channel'], userId: string): Promise<{ ids: OutboxRef[]; more: boolean } | null> {
     return db.transaction().execute(async (trx) => {
       const conversation = await lockConversation(trx, channel, userId);
       const event = await nextPendingInbound(trx, channel, userId);
@@ -59,7 +59,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       const offered = lastOffered();
       if (offered?.length) conversation.data[OFFERED_CHOICES] = offered;
       await saveConversation(trx, channel, userId, conversation, now);
-      const ids = await addToOutbox(trx, ctx.outbox);
+      const ids = await insertOutbox(trx, ctx.outbox);
       await markInbound(trx, event.id, 'done');
       return { ids, more: event.more };
     });
@@ -73,9 +73,9 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
         .where('id', '=', eventId)
         .executeTakeFirst();
       if (!event) return [];
-      const all: string[] = [];
+      const all: OutboxRef[] = [];
       for (;;) {
-        let turn: { ids: string[]; more: boolean } | null;
+        let turn: { ids: OutboxRef[]; more: boolean } | null;
         try {
           turn = await processOne(event.channel, event.external_user_id);
         } catch (error) {
@@ -99,7 +99,7 @@ const MAX_ATTEMPTS = 3;
  * Count a failed attempt on the person's oldest pending message. On the last attempt, mark it failed and
  * apologise (never silence); returns the apology's outbox ids then, or null to let the queue retry.
  */
-async function recordFailure(db: Db, channel: Inbound['channel'], userId: string, error: unknown): Promise<string[] | null> {
+async function recordFailure(db: Db, channel: Inbound['channel'], userId: string, error: unknown): Promise<OutboxRef[] | null> {
   return db.transaction().execute(async (trx) => {
     const event = await nextPendingInbound(trx, channel, userId);
     if (!event) return null;
@@ -111,7 +111,7 @@ async function recordFailure(db: Db, channel: Inbound['channel'], userId: string
       .executeTakeFirstOrThrow();
     if (attempts < MAX_ATTEMPTS) return null;
     await markInbound(trx, event.id, 'failed', String(error).slice(0, 500));
-    return addToOutbox(trx, [
+    return insertOutbox(trx, [
       {
         dedup_key: `in-${event.id}-failure`,
         channel,
