@@ -1,7 +1,8 @@
 /** Conversation state, one row per (channel, person's id there), locked while one message is handled. */
 import type { Transaction } from 'kysely';
 import type { Channel } from '../../src/domain/message-model.js';
-import type { Database } from '../schema.js';
+import type { Database, NewOutbox } from '../schema.js';
+import type { OutboxRef } from './outbox.js';
 
 /** A conversation's persisted state: a state name and the data collected so far. */
 export interface ConversationState {
@@ -28,17 +29,33 @@ export async function lockConversation(
   return { state: row.state, data: row.data };
 }
 
-export async function saveConversation(
+/**
+ * The end of one message's transaction in one statement: save the conversation, mark the inbound event done,
+ * and write the outbox rows (dedup keys skip what exists), returning the new rows.
+ */
+export async function finishTurn(
   trx: Transaction<Database>,
-  channel: Channel,
-  externalId: string,
-  conversation: ConversationState,
-  now: Date,
-) {
-  await trx
-    .updateTable('conversations')
-    .set({ state: conversation.state, data: JSON.stringify(conversation.data), updated_at: now })
-    .where('channel', '=', channel)
-    .where('external_id', '=', externalId)
+  turn: { channel: Channel; userId: string; conversation: ConversationState; now: Date; eventId: string; outbox: NewOutbox[] },
+): Promise<OutboxRef[]> {
+  const withUpdates = trx
+    .with('saved', (db) =>
+      db
+        .updateTable('conversations')
+        .set({ state: turn.conversation.state, data: JSON.stringify(turn.conversation.data), updated_at: turn.now })
+        .where('channel', '=', turn.channel)
+        .where('external_id', '=', turn.userId),
+    )
+    .with('done', (db) =>
+      db.updateTable('inbound_events').set({ status: 'done', processed_at: turn.now, error: null }).where('id', '=', turn.eventId),
+    );
+  if (turn.outbox.length === 0) {
+    await withUpdates.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return [];
+  }
+  return withUpdates
+    .insertInto('outbox')
+    .values(turn.outbox)
+    .onConflict((oc) => oc.column('dedup_key').doNothing())
+    .returning(['id', 'channel', 'external_user_id'])
     .execute();
 }

@@ -1,5 +1,5 @@
 /** Inbound events: stored by the webhook before it answers, processed once, in the order each person sent them. */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Inbound } from '../../src/domain/message-model.js';
 import type { Db } from '../database.js';
 import type { Database } from '../schema.js';
@@ -34,19 +34,33 @@ export async function storeInbound(db: Executor, inbound: Inbound): Promise<{ id
   return { id: existing.id, duplicate: true };
 }
 
-/** The oldest unprocessed message of one person, by the time they sent it, and whether more wait behind it. */
+/**
+ * The oldest unprocessed message of one person, by the time they sent it; whether more wait behind it; and how
+ * many messages the person sent in the minute up to it (the flood guard's count) — one statement.
+ */
 export async function nextPendingInbound(trx: Executor, channel: string, userId: string) {
   const rows = await trx
-    .selectFrom('inbound_events')
-    .selectAll()
-    .where('channel', '=', channel as Inbound['channel'])
-    .where('external_user_id', '=', userId)
-    .where('status', '=', 'pending')
-    .orderBy('sent_at')
-    .orderBy('id')
+    .selectFrom('inbound_events as e')
+    .selectAll('e')
+    .select((eb) =>
+      eb
+        .selectFrom('inbound_events as r')
+        .select(eb.fn.countAll<string>().as('n'))
+        .whereRef('r.channel', '=', 'e.channel')
+        .whereRef('r.external_user_id', '=', 'e.external_user_id')
+        .whereRef('r.id', '<=', 'e.id')
+        .where(sql<boolean>`r.received_at > e.received_at - interval '1 minute'`)
+        .as('recent'),
+    )
+    .where('e.channel', '=', channel as Inbound['channel'])
+    .where('e.external_user_id', '=', userId)
+    .where('e.status', '=', 'pending')
+    .orderBy('e.sent_at')
+    .orderBy('e.id')
     .limit(2)
     .execute();
-  return rows[0] ? { ...rows[0], more: rows.length > 1 } : undefined;
+  const [first] = rows;
+  return first ? { ...first, more: rows.length > 1, recentMessages: Number(first.recent ?? 0) } : undefined;
 }
 
 export async function markInbound(trx: Executor, id: string, status: 'done' | 'failed', error?: string) {

@@ -1,18 +1,26 @@
 /** Invite codes: single-use, expiring, linking a chat account to a staff role. */
 import { randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH, INVITE_CODE_PREFIX } from '../../src/domain/intents.js';
 import type { Db } from '../database.js';
 import type { Database } from '../schema.js';
 
 type Executor = Db | Transaction<Database>;
 
-/** No 0/O/1/I/L: codes are read aloud and typed on phones. */
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const DIGITS = '23456789';
 
+/**
+ * A code like MOI-7K3Q9D: no 0/O/1/I/L (read aloud, typed on phones), and always with a digit, so that "moi
+ * khuyen…" typed in chat is never taken for a code (see `parseInviteCode`).
+ */
 export function generateInviteCode(): string {
   let body = '';
-  for (let i = 0; i < 6; i += 1) body += ALPHABET[randomInt(ALPHABET.length)];
-  return `MOI-${body}`;
+  for (let i = 0; i < INVITE_CODE_LENGTH; i += 1) body += INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)];
+  if (!/\d/.test(body)) {
+    const at = randomInt(INVITE_CODE_LENGTH);
+    body = body.slice(0, at) + DIGITS[randomInt(DIGITS.length)] + body.slice(at + 1);
+  }
+  return `${INVITE_CODE_PREFIX}-${body}`;
 }
 
 export interface NewInvite {

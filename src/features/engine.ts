@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database, NewOutbox } from '../../db/schema.js';
-import { lockConversation, saveConversation } from '../../db/repositories/conversations.js';
+import { finishTurn, lockConversation } from '../../db/repositories/conversations.js';
 import { insertOutbox, type OutboxRef } from '../../db/repositories/outbox.js';
 import { identitiesOf, personForIdentity } from '../../db/repositories/people.js';
 import { markInbound, nextPendingInbound } from '../../db/repositories/inbound-events.js';
@@ -51,16 +51,23 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       const inbound = withTypedChoice(event.message, conversation.data[OFFERED_CHOICES] as Choice[] | undefined);
       // Display names are personal data we do not need: not stored (promise 7).
       const { person, firstContact } = await personForIdentity(trx, channel, userId, undefined, now);
-      const { ctx, lastOffered } = createTurnContext(trx, { services, now, inbound, inboundId: event.id, person, firstContact, conversation });
+      const { ctx, lastOffered } = createTurnContext(trx, {
+        services,
+        now,
+        inbound,
+        inboundId: event.id,
+        recentMessages: event.recentMessages,
+        person,
+        firstContact,
+        conversation,
+      });
       delete conversation.data[OFFERED_CHOICES];
       for (const feature of features) {
         if (await feature(ctx)) break;
       }
       const offered = lastOffered();
       if (offered?.length) conversation.data[OFFERED_CHOICES] = offered;
-      await saveConversation(trx, channel, userId, conversation, now);
-      const ids = await insertOutbox(trx, ctx.outbox);
-      await markInbound(trx, event.id, 'done');
+      const ids = await finishTurn(trx, { channel, userId, conversation, now, eventId: event.id, outbox: ctx.outbox });
       return { ids, more: event.more };
     });
   }
@@ -133,7 +140,7 @@ function withTypedChoice(inbound: Inbound, offered: Choice[] | undefined): Inbou
 
 function createTurnContext(
   trx: Transaction<Database>,
-  base: Pick<TurnContext, 'services' | 'now' | 'inbound' | 'inboundId' | 'person' | 'firstContact' | 'conversation'>,
+  base: Pick<TurnContext, 'services' | 'now' | 'inbound' | 'inboundId' | 'recentMessages' | 'person' | 'firstContact' | 'conversation'>,
 ): { ctx: TurnContext; lastOffered: () => Choice[] | undefined } {
   const outbox: NewOutbox[] = [];
   let replies = 0;

@@ -15,6 +15,8 @@ export interface TurnContext {
   now: Date;
   inbound: Inbound;
   inboundId: string;
+  /** Messages this person sent in the minute up to this one (for the flood guard). */
+  recentMessages: number;
   person: Person;
   firstContact: boolean;
   /** Mutable: features change `state` and `data`; the engine saves it. */

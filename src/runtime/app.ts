@@ -47,7 +47,7 @@ export interface AppOptions {
   log: Logger;
   /** Clock and features for the engine (tests use a fake clock). */
   engine?: EngineOptions;
-  /** Worker concurrency per queue. Default 8. */
+  /** Worker concurrency per queue. Default 16: jobs mostly wait on the database and the platforms. */
   concurrency?: number;
   /** Redis key prefix, for tests sharing one Redis. Default `bull`. */
   queuePrefix?: string;
@@ -86,7 +86,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
       databaseUrl = embedded.url;
       storage = `embedded PostgreSQL in ${config.dataDir}${embedded.owned ? '' : ' (already running, shared)'}`;
     }
-    const db = createDatabase(databaseUrl, { max: 20 });
+    const db = createDatabase(databaseUrl, { max: 30 });
     stops.push(() => db.destroy());
     await migrate(db, databaseUrl, { queueSchema: !config.redisUrl });
     await seedHolidays(db);
@@ -156,7 +156,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         exports: { files, mediaSecret, publicUrl: config.publicUrl },
       });
       const engine = createEngine(db, { services, ...options.engine });
-      const concurrency = options.concurrency ?? 8;
+      const concurrency = options.concurrency ?? 16;
       const workers: Worker[] = [];
       let outboundWorker: Worker<OutboundJob> | undefined;
       const processOutbound = createOutboundProcessor(db, {
