@@ -5,7 +5,7 @@
  * Prints throughput, ack latency (to the HTTP 200) and end-to-end latency (webhook in → reply at the fake).
  *
  *   npm run bench -- [--rate 200] [--seconds 30] [--backends postgres,redis] [--users 500] [--warmup 3]
- *                    [--concurrency N] [--roles all|split] [--skip-baseline] [--profile <dir>] [--count-queries]
+ *                    [--concurrency N] [--roles all|split] [--cases pipeline,tasks,phones] [--skip-baseline] [--profile <dir>] [--count-queries]
  *                    [--quick]
  */
 import { randomBytes } from 'node:crypto';
@@ -14,6 +14,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { formatPhonesBench, runPhonesBench } from './phones-bench.js';
+import { formatTasksBench, runTasksBench } from './tasks-bench.js';
 import { Redis } from 'ioredis';
 import { startFakeTelegram, type FakeTelegram } from '../tests/fakes/fake-telegram.js';
 import { startFakeZalo, type FakeZalo } from '../tests/fakes/fake-zalo.js';
@@ -42,8 +44,9 @@ interface Settings {
   profileDir?: string;
   /** Count the product's SQL statements per message. */
   countQueries: boolean;
-  /** `all`: one product process (the default `npm start`); `split`: a `web` process and a `worker` process. */
+  /** `split` (default): a `web` process and a `worker` process, as deployed; `all`: one process (`npm start`). */
   roles: 'all' | 'split';
+  cases: BenchCase[];
 }
 
 /** Everything measured about one system, for the table and the notes under it. */
@@ -68,8 +71,9 @@ function usage(): string {
     '  --backends <list>   queue backends: postgres,redis (redis needs REDIS_URL)    default postgres,redis',
     '  --users <n>         size of the user pool, half Telegram, half Zalo           default 500',
     '  --warmup <n>        seconds of warm-up traffic (other users, not measured)    default 3',
-    '  --concurrency <n>   BullMQ worker concurrency of the product                  default: the product default (8)',
-    '  --roles all|split   the product as one process (npm start), or a web and a worker process  default all',
+    '  --concurrency <n>   BullMQ worker concurrency of the product                  default: the product default (16)',
+    '  --roles all|split   the product as one process (npm start), or a web and a worker process  default split',
+    '  --cases <list>      pipeline,tasks,phones (100k tasks; 100k phone sightings)   default all three',
     '  --skip-baseline     do not run the grammY baseline',
     '  --profile <dir>     write a V8 CPU profile (.cpuprofile) of each process under test to <dir>',
     '  --count-queries     count the SQL statements the product sends per message, and list the top ones',
@@ -90,7 +94,8 @@ function parseSettings(): Settings | undefined {
       'skip-baseline': { type: 'boolean', default: false },
       profile: { type: 'string' },
       'count-queries': { type: 'boolean', default: false },
-      roles: { type: 'string', default: 'all' },
+      roles: { type: 'string', default: 'split' },
+      cases: { type: 'string', default: 'pipeline,tasks,phones' },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -121,7 +126,20 @@ function parseSettings(): Settings | undefined {
     profileDir: values.profile,
     countQueries: values['count-queries'],
     roles: values.roles,
+    cases: parseCases(values.cases),
   };
+}
+
+/** Which benchmarks run: the pipeline (issue backbone), 100k tasks' reminders, 100k sightings' registry. */
+const CASES = ['pipeline', 'tasks', 'phones'] as const;
+type BenchCase = (typeof CASES)[number];
+
+function parseCases(raw: string): BenchCase[] {
+  const cases = raw.split(',').map((c) => c.trim()).filter(Boolean);
+  for (const c of cases) {
+    if (!CASES.includes(c as BenchCase)) throw new UsageError(`--cases takes ${CASES.join(', ')} (got "${c}")`);
+  }
+  return cases as BenchCase[];
 }
 
 /** Bad flags: one line, exit code 2. */
@@ -132,6 +150,7 @@ class UsageError extends Error {
 async function main(): Promise<number> {
   const settings = parseSettings();
   if (!settings) return 0;
+  if (!settings.cases.includes('pipeline')) return runDataCases(settings.cases);
   const redisUrl = process.env.REDIS_URL || undefined;
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`;
   console.log(
@@ -165,6 +184,19 @@ async function main(): Promise<number> {
   for (const m of measured.filter((x) => x.db)) {
     const verdict = checkTargets(m, settings);
     console.log(`${m.result.name}: ${verdict.met ? 'targets met' : 'targets MISSED'} — ${verdict.lines.join('; ')}`);
+  }
+  return runDataCases(settings.cases);
+}
+
+/** The data-volume cases: how reminders and the phone registry grow from 10,000 to 100,000 rows. */
+async function runDataCases(cases: readonly BenchCase[]): Promise<number> {
+  if (cases.includes('tasks')) {
+    console.log('\nTasks: 10,000 → 100,000 tasks with due dates over a year');
+    console.log(formatTasksBench(await runTasksBench({ log })));
+  }
+  if (cases.includes('phones')) {
+    console.log('\nPhone registry: 10,000 → 100,000 sightings');
+    console.log(formatPhonesBench(await runPhonesBench({ log })));
   }
   return 0;
 }

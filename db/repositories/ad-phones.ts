@@ -29,13 +29,21 @@ export async function registerAdPhones(db: Executor, e164s: string[], now: Date)
  * Every sighting of a number: the report that opened a case, and each later report attached to a case, each
  * with the numbers it carried. Places are cells of about 50 m.
  */
-export const SIGHTINGS = sql`
+export const SIGHTINGS = sightingsOf(null);
+
+/** {@link SIGHTINGS} of one number only, filtered inside both branches so the indexes serve a lookup. */
+export function sightingsOf(e164: string | null) {
+  const own = e164 === null ? sql`true` : sql`cp.e164 = ${e164}`;
+  const attached = e164 === null ? sql`true` : sql`s.phones @> array[${e164}]::text[]`;
+  return sql`
   select cp.e164, c.id as case_id, c.code, c.ward_code, c.lat, c.lng, c.address_text, c.received_at as seen_at
     from case_phones cp join cases c on c.id = cp.case_id
-   where cp.sighting_id is null
+   where cp.sighting_id is null and ${own}
   union all
   select p.e164, c.id, c.code, c.ward_code, coalesce(s.lat, c.lat), coalesce(s.lng, c.lng), c.address_text, s.created_at
-    from sightings s join cases c on c.id = s.case_id cross join lateral unnest(s.phones) as p(e164)`;
+    from sightings s join cases c on c.id = s.case_id cross join lateral unnest(s.phones) as p(e164)
+   where ${attached}`;
+}
 
 export const PLACE = sql`coalesce(round(lat * 2000)::text || ':' || round(lng * 2000)::text, 'case:' || case_id::text)`;
 
@@ -64,7 +72,7 @@ export async function phoneCard(db: Executor, e164: string, now: Date): Promise<
            count(distinct ${PLACE}) as places,
            min(seen_at) as first_seen, max(seen_at) as last_seen,
            array_agg(distinct code) as codes, array_agg(distinct ward_code) as wards
-      from (${SIGHTINGS}) s where e164 = ${e164}`.execute(db);
+      from (${sightingsOf(e164)}) s where e164 = ${e164}`.execute(db);
   const r = rows[0];
   return {
     e164,
