@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../src/runtime/embedded-postgres.js';
+import { createDatabase, migrate, type Db } from '../db/database.js';
 
 export interface BenchDatabase {
   name: string;
@@ -84,4 +85,32 @@ async function adminQuery(url: string, text: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Run `measure` once per size, each on a fresh migrated database of `server` (or of a server opened from
+ * `databaseUrl` and closed after), dropping each database after.
+ */
+export async function measureOnFreshDatabases<R>(
+  options: { server?: DatabaseServer; databaseUrl?: string; sizes: readonly number[]; log: (line: string) => void },
+  measure: (db: Db, size: number) => Promise<R>,
+): Promise<R[]> {
+  const server = options.server ?? (await openDatabaseServer(options.databaseUrl ?? process.env.DATABASE_URL, options.log));
+  const results: R[] = [];
+  try {
+    for (const size of options.sizes) {
+      const database = await server.create();
+      const db = createDatabase(database.url, { max: 4 });
+      try {
+        await migrate(db, database.url, { queueSchema: false });
+        results.push(await measure(db, size));
+      } finally {
+        await db.destroy();
+        await database.drop();
+      }
+    }
+  } finally {
+    if (!options.server) await server.stop();
+  }
+  return results;
 }

@@ -12,12 +12,12 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { createDatabase, migrate, type Db } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { phoneCard, phoneFiguresForRules } from '../db/repositories/ad-phones.js';
 import { DEFAULT_PHONE_POLICY, proposeNextSteps } from '../src/domain/phones/phone-rules.js';
 import { collectPhoneExport, phoneExportXlsx } from '../src/reports/phone-export.js';
 import { buildPhoneSummary } from '../src/reports/phone-summary.js';
-import { openDatabaseServer } from './database-server.js';
+import { measureOnFreshDatabases } from './database-server.js';
 import { percentiles } from './stats.js';
 
 /** Options for {@link runPhonesBench}. */
@@ -60,24 +60,8 @@ const DAYS = 60;
 /** Measure each size on its own fresh database. */
 export async function runPhonesBench(options: PhonesBenchOptions = {}): Promise<PhonesBenchResult[]> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const server = await openDatabaseServer(options.databaseUrl ?? process.env.DATABASE_URL, log);
-  const results: PhonesBenchResult[] = [];
-  try {
-    for (const size of options.sizes ?? [10_000, 100_000]) {
-      const database = await server.create();
-      const db = createDatabase(database.url, { max: 4 });
-      try {
-        await migrate(db, database.url, { queueSchema: false });
-        results.push(await measure(db, size, options.lookups ?? 200, log));
-      } finally {
-        await db.destroy();
-        await database.drop();
-      }
-    }
-  } finally {
-    await server.stop();
-  }
-  return results;
+  const sizes = options.sizes ?? [10_000, 100_000];
+  return measureOnFreshDatabases({ databaseUrl: options.databaseUrl, sizes, log }, (db, size) => measure(db, size, options.lookups ?? 200, log));
 }
 
 async function measure(db: Db, size: number, lookups: number, log: (line: string) => void): Promise<PhonesBenchResult> {

@@ -10,14 +10,14 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createDatabase, migrate, type Db } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { loadWorkingCalendar, seedHolidays } from '../db/repositories/holidays.js';
 import { savePlan } from '../db/repositories/plans.js';
 import { runTaskDigests } from '../jobs/task-reminders.js';
 import { addDays } from '../src/domain/plans/plan-dates.js';
 import type { PlanProposal, TaskProposal } from '../src/domain/plans/plan-types.js';
 import { vietnamInstant } from '../src/domain/working-calendar.js';
-import { openDatabaseServer, type DatabaseServer } from './database-server.js';
+import { measureOnFreshDatabases, type DatabaseServer } from './database-server.js';
 
 /** Options for {@link runTasksBench}. */
 export interface TasksBenchOptions {
@@ -59,24 +59,10 @@ const FIRST_DAY = '2027-01-04'; // Monday, the import day
 /** Measure each size on its own fresh database. */
 export async function runTasksBench(options: TasksBenchOptions = {}): Promise<TasksBenchResult[]> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const server = options.server ?? (await openDatabaseServer(options.databaseUrl ?? process.env.DATABASE_URL, log));
-  const results: TasksBenchResult[] = [];
-  try {
-    for (const size of options.sizes ?? [10_000, 100_000]) {
-      const database = await server.create();
-      const db = createDatabase(database.url, { max: 4 });
-      try {
-        await migrate(db, database.url, { queueSchema: false });
-        results.push(await measure(db, size, options.units ?? 50, log));
-      } finally {
-        await db.destroy();
-        await database.drop();
-      }
-    }
-  } finally {
-    if (!options.server) await server.stop();
-  }
-  return results;
+  const sizes = options.sizes ?? [10_000, 100_000];
+  return measureOnFreshDatabases({ server: options.server, databaseUrl: options.databaseUrl, sizes, log }, (db, size) =>
+    measure(db, size, options.units ?? 50, log),
+  );
 }
 
 async function measure(db: Db, size: number, units: number, log: (line: string) => void): Promise<TasksBenchResult> {

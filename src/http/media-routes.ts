@@ -11,19 +11,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import { MediaRejectedError, type MediaRejectReason, type MediaStore } from '../media/media-store.js';
 import { verifyMediaLink } from '../media/signed-links.js';
-
-/**
- * What the web chat and staff read when a photo is refused. TODO(lead): move into `src/messages/vi.ts` as
- * `vi.media` (kept here only because that file belongs to another change in flight).
- */
-export const mediaMessages = {
-  tooLarge: (limit: string) => `Ảnh lớn quá (tối đa ${limit}). Bạn chụp lại hoặc gửi ảnh nhỏ hơn giúp mình nhé.`,
-  notAnImage: 'Tệp này không phải ảnh. Bạn gửi ảnh chụp (JPG, PNG, WebP hoặc HEIC) giúp mình nhé.',
-  empty: 'Ảnh trống, mình không nhận được gì. Bạn gửi lại giúp mình nhé.',
-  badSession: 'Phiên trò chuyện không hợp lệ. Bạn tải lại trang rồi gửi lại ảnh nhé.',
-  badLink: 'Liên kết ảnh không đúng hoặc đã hết hạn. Bạn mở lại hồ sơ để lấy liên kết mới nhé.',
-  notFound: 'Không tìm thấy ảnh này.',
-} as const;
+import { vi } from '../messages/vi.js';
 
 /** Options for {@link registerMediaRoutes}. */
 export interface MediaRoutesOptions {
@@ -52,10 +40,10 @@ export function registerMediaRoutes(app: FastifyInstance, options: MediaRoutesOp
     reply.code(status).header('cache-control', 'no-store').send({ error, message });
   const refuseRejected = (reply: FastifyReply, reason: MediaRejectReason) =>
     reason === 'too_large'
-      ? refuse(reply, 413, 'ERR_MEDIA_TOO_LARGE', mediaMessages.tooLarge(limitText))
+      ? refuse(reply, 413, 'ERR_MEDIA_TOO_LARGE', vi.media.tooLarge(limitText))
       : reason === 'empty'
-        ? refuse(reply, 400, 'ERR_MEDIA_EMPTY', mediaMessages.empty)
-        : refuse(reply, 415, 'ERR_MEDIA_TYPE', mediaMessages.notAnImage);
+        ? refuse(reply, 400, 'ERR_MEDIA_EMPTY', vi.media.empty)
+        : refuse(reply, 415, 'ERR_MEDIA_TYPE', vi.media.notAnImage);
 
   // Raw bytes for any image/* body. Outside the upload route the server's 1 MB limit still applies.
   if (!app.hasContentTypeParser(IMAGE_TYPE)) {
@@ -67,10 +55,10 @@ export function registerMediaRoutes(app: FastifyInstance, options: MediaRoutesOp
     async (request, reply) => {
       const { sha256 } = request.params;
       if (!verifyMediaLink(sha256, request.query.exp, request.query.sig, secret, now())) {
-        return refuse(reply, 403, 'ERR_MEDIA_LINK', mediaMessages.badLink);
+        return refuse(reply, 403, 'ERR_MEDIA_LINK', vi.media.badLink);
       }
       const media = await store.get(sha256);
-      if (!media) return refuse(reply, 404, 'ERR_MEDIA_NOT_FOUND', mediaMessages.notFound);
+      if (!media) return refuse(reply, 404, 'ERR_MEDIA_NOT_FOUND', vi.media.notFound);
       return reply
         .header('content-type', media.mime)
         .header('cache-control', 'private, max-age=3600')
@@ -93,7 +81,7 @@ export function registerMediaRoutes(app: FastifyInstance, options: MediaRoutesOp
     },
     async (request, reply) => {
       if (!session.safeParse(request.query.session).success) {
-        return refuse(reply, 400, 'ERR_MEDIA_SESSION', mediaMessages.badSession);
+        return refuse(reply, 400, 'ERR_MEDIA_SESSION', vi.media.badSession);
       }
       const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
       const body = request.body;

@@ -210,6 +210,15 @@ export const vi = {
     fileLink: (url: string) => `Tải tệp: ${url}`,
     fileOnlyElsewhere: 'Tệp này tải được qua web chat hoặc Telegram của phường.',
   },
+  /** Answers of the photo upload and photo links (web chat and staff). */
+  media: {
+    tooLarge: (limit: string) => `Ảnh lớn quá (tối đa ${limit}). Bạn chụp lại hoặc gửi ảnh nhỏ hơn giúp mình nhé.`,
+    notAnImage: 'Tệp này không phải ảnh. Bạn gửi ảnh chụp (JPG, PNG, WebP hoặc HEIC) giúp mình nhé.',
+    empty: 'Ảnh trống, mình không nhận được gì. Bạn gửi lại giúp mình nhé.',
+    badSession: 'Phiên trò chuyện không hợp lệ. Bạn tải lại trang rồi gửi lại ảnh nhé.',
+    badLink: 'Liên kết ảnh không đúng hoặc đã hết hạn. Bạn mở lại hồ sơ để lấy liên kết mới nhé.',
+    notFound: 'Không tìm thấy ảnh này.',
+  },
   deletion: {
     confirm:
       'Bạn muốn xóa dữ liệu cá nhân của mình? Tài khoản chat sẽ được gỡ liên kết; các phản ánh đã gửi được giữ lại ' +
