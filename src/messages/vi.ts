@@ -207,6 +207,15 @@ export const vi = {
     proposalGone: 'Đề xuất này đã được xử lý rồi.',
     exportReady: (count: number) => `Danh sách số đề xuất tạm ngừng hai chiều (${count} số), mỗi nhà mạng một trang, kèm ảnh bằng chứng.`,
     exportFilename: 'danh-sach-so-de-xuat-tam-ngung.xlsx',
+    summary: (month: string, t: { found: number; warned: number; committed: number; proposed: number; requested: number; suspended: number }, wards: string[]) =>
+      [
+        `Số điện thoại trên quảng cáo, tháng ${month.slice(5)}/${month.slice(0, 4)}:`,
+        `Phát hiện ${t.found} · nhắc nhở ${t.warned} · cam kết ${t.committed} · đề xuất tạm ngừng ${t.proposed} · đã đề nghị nhà mạng ${t.requested} · đã tạm ngừng ${t.suspended}.`,
+        ...(wards.length ? wards : ['Không có số mới trong tháng.']),
+        'Bảng đầy đủ: npm run cli -- phones summary.',
+      ].join('\n'),
+    summaryWard: (ward: string, found: number, warned: number, suspended: number) =>
+      `• ${ward}: phát hiện ${found}, nhắc nhở ${warned}, tạm ngừng ${suspended}`,
     fileLink: (url: string) => `Tải tệp: ${url}`,
     fileOnlyElsewhere: 'Tệp này tải được qua web chat hoặc Telegram của phường.',
   },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyPhoneAction, phoneCard } from '../../db/repositories/ad-phones.js';
 import { importOrganisation } from '../../db/repositories/org.js';
 import { runPhoneRules } from '../../jobs/phone-rules.js';
+import { sendPhoneSummary } from '../../jobs/phone-summary.js';
 import { parseOrgFile } from '../../src/org/org-file.js';
 import { clockStartingAt } from '../support/clock.js';
 import { queueBackends } from '../support/queue-backends.js';
@@ -36,6 +37,9 @@ people:
   - name: Phạm Minh Đức
     role: ward_officer
     ward: "11383"
+  - name: Vũ Thị Mai
+    role: leader
+    ward: "11383"
 `;
 
 async function link(name: string, session: string) {
@@ -62,6 +66,7 @@ beforeAll(async () => {
   await importOrganisation(app.db, parseOrgFile(ORG));
   await link('Nguyễn Văn Hùng', 'officer-hung-phones-001');
   await link('Phạm Minh Đức', 'officer-duc-phones-0001');
+  await link('Vũ Thị Mai', 'leader-mai-phones-00001');
   await report({ lat: 20.848, lng: 106.678 }, 'khoan cắt bê tông 0982.582.971');
   await report({ lat: 20.8455, lng: 106.6752 }, 'KHOAN CAT BE TONG LH 0982 582 971');
   await report({ lat: 20.8405, lng: 106.6855 }, 'khoan cắt bê tông +84 982 582 971, hút bể phốt 0169.123.4567');
@@ -168,5 +173,19 @@ describe('the operators\' list on request in chat', () => {
     expect(cells).toContain('0982 582 971');
     const tampered = await fetch(`${app.url}${doc.url.replace(/sig=[^&]+/, 'sig=AAAA')}`);
     expect(tampered.status).toBe(403);
+  });
+});
+
+describe('the monthly summary for the department', () => {
+  it('reaches each leader once on the 1st, with last month\'s figures by ward', async () => {
+    const first = await sendPhoneSummary(app.db, new Date('2026-12-01T08:00:00+07:00'));
+    const again = await sendPhoneSummary(app.db, new Date('2026-12-01T08:00:00+07:00'));
+    expect(first).toHaveLength(1);
+    expect(again).toHaveLength(0);
+    const [row] = await app.db.selectFrom('outbox').select(['external_user_id', 'message']).where('id', '=', first[0]).execute();
+    expect(row.external_user_id).toBe('leader-mai-phones-00001');
+    expect(row.message.text).toContain('tháng 11/2026');
+    expect(row.message.text).toMatch(/Phát hiện [1-9]/);
+    expect(row.message.text).toContain('• Lê Chân: phát hiện');
   });
 });
