@@ -180,7 +180,10 @@ export const TASK_REMINDER_JOB = 'task-digests';
 export async function processTaskReminders(db: Db, outbound: Queue<OutboundJob>, now: Date, log: Logger): Promise<TaskDigestResult> {
   const result = await runTaskDigests(db, { now, calendar: await loadWorkingCalendar(db) });
   await enqueueOutbox(outbound, result.outboxIds);
-  log.info(`task reminders ${result.day ?? '(not a digest time)'}: ${result.due} due, ${result.reminders} sent in ${result.outboxIds.length} digest(s), ${result.unaddressed} without recipient`);
+  // A run outside digest time (the catch-up at start-up) has nothing to say: keep start-up to its few lines.
+  const line = `task reminders ${result.day ?? '(not a digest time)'}: ${result.due} due, ${result.reminders} sent in ${result.outboxIds.length} digest(s), ${result.unaddressed} without recipient`;
+  if (result.day) log.info(line);
+  else log.debug(line);
   return result;
 }
 

@@ -31,7 +31,9 @@ export const webChatPage = `<!doctype html>
 <script>
 const key = 'phuong-chat-session';
 let session = localStorage.getItem(key);
-if (!session) { session = crypto.randomUUID().replace(/-/g, ''); localStorage.setItem(key, session); }
+// The crypto UUID generator exists only on https (and localhost): a ward may serve this page over plain http.
+const randomId = () => Array.from({ length: 24 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 36)]).join('');
+if (!session) { session = randomId(); localStorage.setItem(key, session); }
 let after = 0;
 const log = document.getElementById('log');
 function show(text, who, extra) {
@@ -39,7 +41,7 @@ function show(text, who, extra) {
   div.className = 'msg ' + who;
   for (const url of (extra && extra.photos) || []) { const img = document.createElement('img'); img.src = url; div.appendChild(img); }
   div.appendChild(document.createTextNode(text));
-  if (extra && extra.document) { const a = document.createElement('a'); a.href = extra.document.url; a.textContent = '\n📎 ' + extra.document.filename; a.download = extra.document.filename; div.appendChild(a); }
+  if (extra && extra.document) { const a = document.createElement('a'); a.href = extra.document.url; a.textContent = ' 📎 ' + extra.document.filename; a.style.display = 'block'; a.download = extra.document.filename; div.appendChild(a); }
   if (extra && extra.choices && extra.choices.length) {
     const box = document.createElement('div'); box.className = 'choices';
     for (const c of extra.choices) {
@@ -53,7 +55,7 @@ function show(text, who, extra) {
 }
 async function send(payload) {
   const res = await fetch('/api/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(Object.assign({ session, clientMessageId: crypto.randomUUID() }, payload)) });
+    body: JSON.stringify(Object.assign({ session, clientMessageId: randomId() }, payload)) });
   if (!res.ok) { const e = await res.json().catch(() => ({})); show('Không gửi được: ' + (e.message || res.status), 'bot'); }
   poll();
 }
