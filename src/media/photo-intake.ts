@@ -9,6 +9,7 @@
  */
 import type { Inbound } from '../domain/message-model.js';
 import type { LatLng } from '../domain/geo.js';
+import { stripJpegMetadata } from './strip-metadata.js';
 import { readPhotoGps } from '../domain/photo-gps.js';
 import { MediaRejectedError, type ImageMime, type MediaRejectReason, type MediaStore } from './media-store.js';
 import { PhotoFetchError, type PhotoFetchReason, type PhotoFetcher } from './photo-fetcher.js';
@@ -43,14 +44,15 @@ export function createPhotoIntake(deps: { fetcher: PhotoFetcher; store: MediaSto
         if (error instanceof PhotoFetchError) return { ok: false, reason: error.reason };
         throw error;
       }
+      // Read where it was taken first, then keep a copy without the metadata (promise 7: minimal data).
+      const gps = await readPhotoGps(buffer);
       let stored;
       try {
-        stored = await deps.store.put(buffer);
+        stored = await deps.store.put(stripJpegMetadata(buffer));
       } catch (error) {
         if (error instanceof MediaRejectedError) return { ok: false, reason: error.reason };
         throw error;
       }
-      const gps = await readPhotoGps(buffer);
       return { ok: true, sha256: stored.sha256, mime: stored.mime, bytes: stored.bytes, gps };
     },
   };

@@ -3,6 +3,9 @@
  * and database, in the web chat (residents) and Telegram (a tổ trưởng), with Vietnamese typed every way.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPhotoGps } from '../../src/domain/photo-gps.js';
+import { jpegWithGps } from '../support/exif-jpeg.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrganisation } from '../../db/repositories/org.js';
 import { closeAbandonedDrafts } from '../../jobs/abandoned-drafts.js';
@@ -284,6 +287,18 @@ describe('location first, and the daily limit', () => {
     } finally {
       await app.db.updateTable('wards').set({ settings: JSON.stringify({ caseDeadlineWorkingDays: 2, afterPhotoRequired: true, duplicateRadiusMeters: 30, dailyReportLimit: 10 }) }).where('code', '=', '11383').execute();
     }
+  });
+});
+
+describe('a photo that still carries its GPS', () => {
+  it('gives the report its location, and the stored photo keeps no metadata', async () => {
+    const chat = await resident('resident-quang-session1');
+    const reply = texts(await chat.sendPhoto(jpegWithGps({ lat: 20.8501, lng: 106.6791 })));
+    expect(reply).toContain('Mình lấy vị trí từ ảnh');
+    expect(reply).toContain('mô tả ngắn');
+    const stored = await app.db.selectFrom('media').select('sha256').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const file = readFileSync(join(app.config.dataDir, 'media', stored.sha256.slice(0, 2), stored.sha256.slice(2, 4), stored.sha256));
+    expect(await readPhotoGps(file)).toBeNull();
   });
 });
 

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { stripJpegMetadata } from '../../src/media/strip-metadata.js';
+import { jpegWithGps as exifJpeg } from '../support/exif-jpeg.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,34 +24,8 @@ function jpeg(size = 0, fill = 0x5a): Buffer {
   return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length - tail.length), fill), tail]);
 }
 
-/** A JPEG with an EXIF APP1 segment holding GPS (big-endian TIFF): an image sent "as a file". */
-function jpegWithGps(lat: number, lng: number): Buffer {
-  const u16 = (v: number) => [v >> 8, v & 0xff];
-  const u32 = (v: number) => [(v >>> 24) & 0xff, (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff];
-  const entry = (tag: number, type: number, count: number, value: number[]) => [...u16(tag), ...u16(type), ...u32(count), ...value];
-  const dms = (value: number) => {
-    const abs = Math.abs(value);
-    const d = Math.floor(abs);
-    const m = Math.floor((abs - d) * 60);
-    const s = Math.round(((abs - d) * 60 - m) * 60 * 100);
-    return [...u32(d), ...u32(1), ...u32(m), ...u32(1), ...u32(s), ...u32(100)];
-  };
-  const gpsIfd = 8 + 2 + 12 + 4;
-  const latAt = gpsIfd + 2 + 4 * 12 + 4;
-  const tiff = [
-    0x4d, 0x4d, ...u16(42), ...u32(8),
-    ...u16(1), ...entry(0x8825, 4, 1, u32(gpsIfd)), ...u32(0),
-    ...u16(4),
-    ...entry(0x0001, 2, 2, [lat >= 0 ? 0x4e : 0x53, 0, 0, 0]),
-    ...entry(0x0002, 5, 3, u32(latAt)),
-    ...entry(0x0003, 2, 2, [lng >= 0 ? 0x45 : 0x57, 0, 0, 0]),
-    ...entry(0x0004, 5, 3, u32(latAt + 24)),
-    ...u32(0),
-    ...dms(lat), ...dms(lng),
-  ];
-  const app1 = [...Buffer.from('Exif\0\0', 'latin1'), ...tiff];
-  return Buffer.from([0xff, 0xd8, 0xff, 0xe1, ...u16(app1.length + 2), ...app1, 0xff, 0xd9]);
-}
+/** A JPEG carrying EXIF GPS (tests/support/exif-jpeg.ts). */
+const jpegWithGps = (lat: number, lng: number): Buffer => exifJpeg({ lat, lng });
 
 const photo = (channel: Inbound['channel'], ref: string): Inbound => ({
   channel,
@@ -306,7 +282,8 @@ describe('photo intake (fetch → store → EXIF GPS)', () => {
     const result = await intakeWith().intake(photo('zalo', `${cdn.url}/gps.jpg`));
     expect(result).toMatchObject({ ok: true, mime: 'image/jpeg', gps: { lat: expect.closeTo(20.8561, 4), lng: expect.closeTo(106.6822, 4) } });
     if (!result.ok) throw new Error('unreachable');
-    expect((await store.get(result.sha256))?.buffer).toEqual(jpegWithGps(20.8561, 106.6822));
+    // The stored copy keeps no metadata: its GPS has been read, then dropped.
+    expect((await store.get(result.sha256))?.buffer).toEqual(stripJpegMetadata(jpegWithGps(20.8561, 106.6822)));
   });
 
   it('a photo without EXIF GPS is stored with gps null', async () => {
@@ -316,7 +293,10 @@ describe('photo intake (fetch → store → EXIF GPS)', () => {
 
   it('a web upload is found by its media id', async () => {
     const { sha256 } = await store.put(jpegWithGps(20.86, 106.68));
-    expect(await intakeWith().intake(photo('web', sha256))).toMatchObject({ ok: true, sha256, gps: { lat: expect.closeTo(20.86, 4) } });
+    const result = await intakeWith().intake(photo('web', sha256));
+    expect(result).toMatchObject({ ok: true, gps: { lat: expect.closeTo(20.86, 4) } });
+    // What is kept is the copy without metadata.
+    expect(result.ok && (await store.get(result.sha256))?.buffer).toEqual(stripJpegMetadata(jpegWithGps(20.86, 106.68)));
   });
 
   it('refusals are answers, not exceptions', async () => {
