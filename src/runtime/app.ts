@@ -20,6 +20,7 @@ import { CASE_DEADLINES_JOB, runCaseDeadlines } from '../../jobs/case-deadlines.
 import { closeAbandonedDrafts } from '../../jobs/abandoned-drafts.js';
 import { PHONE_RULES_JOB, runPhoneRules } from '../../jobs/phone-rules.js';
 import { PHONE_SUMMARY_JOB, sendPhoneSummary } from '../../jobs/phone-summary.js';
+import { applyRetention, RETENTION_JOB } from '../../jobs/retention.js';
 import { registerTaskScheduler, startTaskReminderJobs, TASK_REMINDER_QUEUE } from '../../jobs/task-reminders.js';
 import { CHANNEL_SWITCHES, type Config } from '../config.js';
 import { createEngine, type EngineOptions } from '../features/engine.js';
@@ -179,6 +180,11 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         removeOnFail: { count: 5000 },
       });
       const maintenanceWorker = queues.worker(MAINTENANCE_QUEUE, async (job) => {
+        if (job.name === RETENTION_JOB) {
+          const done = await applyRetention(db, (options.engine?.now ?? (() => new Date()))());
+          log.info(`retention: ${done.inboundDeleted} inbound and ${done.outboxDeleted} outgoing messages deleted, ${done.casesAnonymised} cases anonymised`);
+          return;
+        }
         if (job.name === PHONE_SUMMARY_JOB) {
           const ids = await sendPhoneSummary(db, (options.engine?.now ?? (() => new Date()))());
           await Promise.all(ids.map((id) => outboundQueue.add('send', { outboxId: id }, { jobId: outboundJobId(id) })));
@@ -214,6 +220,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
       // Upserting is idempotent: several scheduler processes, or restarts, keep one schedule.
       await maintenanceQueue.upsertJobScheduler('sweep', { every: options.sweepEveryMs ?? 30_000 }, { name: 'sweep' });
       await registerTaskScheduler(queues.queue(TASK_REMINDER_QUEUE));
+      await maintenanceQueue.upsertJobScheduler(RETENTION_JOB, { pattern: '15 3 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: RETENTION_JOB });
       await maintenanceQueue.upsertJobScheduler(PHONE_SUMMARY_JOB, { pattern: '0 8 1 * *', tz: 'Asia/Ho_Chi_Minh' }, { name: PHONE_SUMMARY_JOB });
       await maintenanceQueue.upsertJobScheduler(PHONE_RULES_JOB, { pattern: '30 7 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: PHONE_RULES_JOB });
       await maintenanceQueue.upsertJobScheduler(

@@ -9,6 +9,7 @@ import { jpegWithGps } from '../support/exif-jpeg.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrganisation } from '../../db/repositories/org.js';
 import { closeAbandonedDrafts } from '../../jobs/abandoned-drafts.js';
+import { applyRetention, FINISHED_CASE_STATUSES } from '../../jobs/retention.js';
 import { parseOrgFile } from '../../src/org/org-file.js';
 import { startFakeTelegram, telegramCallbackUpdate, telegramPhotoUpdate, type FakeTelegram } from '../fakes/fake-telegram.js';
 import { clockStartingAt } from '../support/clock.js';
@@ -340,6 +341,7 @@ describe('bad input', () => {
 });
 
 describe('personal data', () => {
+
   it('deletes a resident\'s data on request and keeps their reports anonymous', async () => {
     const chat = webChatClient(app.url, app.db, 'resident-an-session-001');
     expect(texts(await chat.say('xoa du lieu cua toi'))).toContain('xóa dữ liệu cá nhân');
@@ -349,5 +351,21 @@ describe('personal data', () => {
     const identity = await app.db.selectFrom('channel_identities').select('person_id').where('external_id', '=', 'resident-an-session-001').execute();
     expect(identity).toHaveLength(0);
     expect(texts(await chat.say('xin chào'))).toContain('dữ liệu cá nhân');
+  });
+});
+
+describe('retention', () => {
+  it('is deleted or anonymised after the 24 months the notice states, and not before', async () => {
+    const before = await applyRetention(app.db, new Date(clock.now().getTime() + 365 * 86_400_000));
+    expect(before).toEqual({ inboundDeleted: 0, outboxDeleted: 0, casesAnonymised: 0 });
+    const finished = () =>
+      app.db.selectFrom('cases').select('id').where('status', 'in', FINISHED_CASE_STATUSES).where('reporter_person_id', 'is not', null).execute();
+    const closed = await finished();
+    expect(closed.length).toBeGreaterThan(0);
+    const after = await applyRetention(app.db, new Date(clock.now().getTime() + 25 * 31 * 86_400_000));
+    expect(after.inboundDeleted).toBeGreaterThan(0);
+    expect(after.outboxDeleted).toBeGreaterThan(0);
+    expect(after.casesAnonymised).toBe(closed.length);
+    expect(await finished()).toHaveLength(0);
   });
 });
