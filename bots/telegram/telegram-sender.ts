@@ -36,10 +36,8 @@ export function createTelegramSender(api: Api, media?: MediaSource, files?: File
 
 function keyboard(message: Outbound): InlineKeyboard | undefined {
   if (!message.choices?.length) return undefined;
-  const kb = new InlineKeyboard();
-  // callback_data holds only the short ASCII id (≤ 64 bytes); the label is what people read.
-  for (const choice of message.choices) kb.text(choice.label, choice.value).row();
-  return kb;
+  // One button a row (labels are Vietnamese phrases); callback_data holds only the short ASCII id (≤ 64 bytes).
+  return InlineKeyboard.from(message.choices.map((choice) => [InlineKeyboard.text(choice.label, choice.value)]));
 }
 
 function clip(text: string, max = MAX_TEXT): string {
