@@ -6,7 +6,10 @@ import type { Channel, Outbound } from '../src/domain/message-model.js';
 
 export type SendResult =
   | { kind: 'sent'; platformMessageId: string }
-  /** Try again after `afterMs` (rate limit, quiet hours, a passing failure). `scope: 'channel'` slows everyone. */
+  /**
+   * Try again after `afterMs` (rate limit, quiet hours, a passing failure). `scope: 'channel'` — only for a
+   * platform's own rate limit (Zalo -32) — slows the whole outbound queue; everything else waits in its chat.
+   */
   | { kind: 'retry'; afterMs: number; reason: string; scope: 'chat' | 'channel' }
   /** Will never go through on this channel (blocked, outside Zalo's 7-day window, unknown user). */
   | { kind: 'undeliverable'; reason: string }

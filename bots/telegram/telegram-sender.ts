@@ -6,8 +6,11 @@ import type { Outbound } from '../../src/domain/message-model.js';
 /** Telegram's text limit; longer texts are cut with an ellipsis. */
 const MAX_TEXT = 4096;
 
+/** A call that takes longer is abandoned (grammY's default is 500 s): a stuck send must not hold its chat. */
+export const TELEGRAM_TIMEOUT_SECONDS = 15;
+
 export function createTelegramApi(token: string, apiRoot: string): Api {
-  return new Api(token, { apiRoot });
+  return new Api(token, { apiRoot, timeoutSeconds: TELEGRAM_TIMEOUT_SECONDS });
 }
 
 export function createTelegramSender(api: Api, media?: MediaSource, files?: FileSource): ChannelSender {
@@ -56,9 +59,9 @@ export function telegramFate(error: unknown): SendResult {
     if (error.error_code === 400 && /chat not found|user not found|PEER_ID_INVALID/i.test(description)) {
       return { kind: 'undeliverable', reason: `invalid_user: ${description}` };
     }
-    if (error.error_code >= 500) return { kind: 'retry', afterMs: 2000, reason: `telegram_${error.error_code}`, scope: 'channel' };
+    if (error.error_code >= 500) return { kind: 'retry', afterMs: 2000, reason: `telegram_${error.error_code}`, scope: 'chat' };
     return { kind: 'failed', reason: `telegram_${error.error_code}: ${description}` };
   }
-  if (error instanceof HttpError) return { kind: 'retry', afterMs: 2000, reason: 'telegram_network', scope: 'channel' };
+  if (error instanceof HttpError) return { kind: 'retry', afterMs: 2000, reason: 'telegram_network', scope: 'chat' };
   return { kind: 'failed', reason: String(error) };
 }

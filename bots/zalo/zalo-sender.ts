@@ -54,11 +54,11 @@ export function zaloFate(error: unknown, now: Date): SendResult {
       case 'user_unreachable':
         return { kind: 'undeliverable', reason: `user_unreachable (${error.code})` };
       case 'token_invalid':
-        return { kind: 'retry', afterMs: 30_000, reason: `zalo_token_rejected (${error.code})`, scope: 'channel' };
+        return { kind: 'retry', afterMs: 30_000, reason: `zalo_token_rejected (${error.code})`, scope: 'chat' };
       default:
         return { kind: 'failed', reason: `zalo_${error.code}: ${error.message}` };
     }
   }
-  if (error instanceof ZaloHttpError) return { kind: 'retry', afterMs: 2000, reason: 'zalo_network', scope: 'channel' };
+  if (error instanceof ZaloHttpError) return { kind: 'retry', afterMs: 2000, reason: 'zalo_network', scope: 'chat' };
   return { kind: 'failed', reason: String(error) };
 }

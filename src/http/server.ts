@@ -72,7 +72,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.get('/', async (_request, reply) => reply.redirect('/chat'));
 
-  if (deps.config.telegram) {
+  // Without a secret nothing could tell Telegram from a forger: no webhook route then (polling mode).
+  if (deps.config.telegram?.webhookSecret) {
     registerTelegramWebhook(app, { secret: deps.config.telegram.webhookSecret, ingest: deps.ingest });
   }
   if (deps.config.zalo) {

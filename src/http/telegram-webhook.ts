@@ -6,9 +6,9 @@ import { telegramUpdateToInbound } from '../../bots/telegram/to-inbound.js';
 import type { Ingest } from './ingest.js';
 import { badRequest, unauthorized } from './errors.js';
 
-export function registerTelegramWebhook(app: FastifyInstance, options: { secret?: string; ingest: Ingest }) {
+export function registerTelegramWebhook(app: FastifyInstance, options: { secret: string; ingest: Ingest }) {
   app.post('/webhooks/telegram', async (request, reply) => {
-    if (options.secret && !sameSecret(request.headers['x-telegram-bot-api-secret-token'], options.secret)) {
+    if (!sameSecret(request.headers['x-telegram-bot-api-secret-token'], options.secret)) {
       throw unauthorized('ERR_TELEGRAM_SECRET', 'secret token missing or wrong');
     }
     const update = request.body as Update | undefined;
