@@ -132,6 +132,7 @@ export interface ChatPacingTable {
   channel: Channel;
   external_user_id: string;
   lease_until: Timestamp | null;
+  lease_owner: string | null;
   last_sent_at: Timestamp | null;
   tokens: ColumnType<number, number | undefined, number>;
 }

@@ -6,6 +6,7 @@
  * lease taken for one message at a time. A chat over its pace, or rate-limited by the platform, is deferred
  * (a delayed job), never waited for in a worker slot.
  */
+import { randomUUID } from 'node:crypto';
 import { DelayedError, type Job, type Queue } from 'bullmq';
 import type { Db } from '../db/database.js';
 import type { OutboxRow } from '../db/schema.js';
@@ -40,7 +41,10 @@ export interface OutboundOptions {
   maxAttempts?: number;
   /** How long a row may stay `sending` before it counts as abandoned by a dead sender. Default 60,000 ms. */
   staleClaimMs?: number;
-  /** How long one send may hold its chat's lease. Default 20,000 ms (longer than a platform call's timeout). */
+  /**
+   * How long one send may hold its chat's lease. Default 60,000 ms: longer than the longest send (Telegram calls
+   * time out at 15 s; a Zalo message with photos makes a few calls of up to 10 s each).
+   */
   leaseMs?: number;
   now?: () => Date;
 }
@@ -68,10 +72,10 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 6;
   const pace = { ...DEFAULT_PACE, ...options.chatPace };
-  const leaseMs = options.leaseMs ?? 20_000;
+  const leaseMs = options.leaseMs ?? 60_000;
 
   /** Send one claimed row. 'sent+more': sent, and the chat has more waiting. */
-  async function sendDue(row: OutboxRow, available: number): Promise<'sent' | 'sent+more' | 'deferred' | 'final'> {
+  async function sendDue(row: OutboxRow, available: number, owner: string): Promise<'sent' | 'sent+more' | 'deferred' | 'final'> {
     const sender = options.senders[row.channel];
     if (!sender) {
       await markFinal(db, row.id, 'undeliverable', `channel_off: ${row.channel}`);
@@ -93,7 +97,7 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
     const result = await sender.send(row.external_user_id, row.message as Outbound);
     switch (result.kind) {
       case 'sent':
-        return (await markSent(db, row, result.platformMessageId, now(), available - 1)) ? 'sent+more' : 'sent';
+        return (await markSent(db, row, result.platformMessageId, now(), available - 1, owner)) ? 'sent+more' : 'sent';
       case 'retry': {
         const until = new Date(now().getTime() + result.afterMs);
         if (row.attempts >= maxAttempts && !result.reason.includes('429') && !result.reason.includes('quiet')) {
@@ -148,25 +152,26 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
   /** Send the chat's due messages, oldest first, one lease per message. */
   async function drainChat(chat: { channel: Channel; external_user_id: string }): Promise<Drained> {
     const { channel, external_user_id: userId } = chat;
+    const owner = randomUUID();
     for (;;) {
-      const lease = await takeChatLease(db, channel, userId, leaseMs, pace[channel], now());
+      const lease = await takeChatLease(db, channel, userId, leaseMs, pace[channel], now(), owner);
       if (!lease) return 'busy';
       let outcome: Awaited<ReturnType<typeof sendDue>>;
       try {
         const row = await claimNextDue(db, channel, userId, now(), options.staleClaimMs);
         if (!row) {
-          await releaseChatLease(db, channel, userId);
+          await releaseChatLease(db, channel, userId, owner);
           return 'done';
         }
-        outcome = await sendDue(row, lease.available);
+        outcome = await sendDue(row, lease.available, owner);
       } catch (error) {
-        await releaseChatLease(db, channel, userId);
+        await releaseChatLease(db, channel, userId, owner);
         throw error;
       }
       // markSent released the lease with its update; the other outcomes still hold it.
       if (outcome === 'sent') return 'done';
       if (outcome === 'sent+more') continue;
-      await releaseChatLease(db, channel, userId);
+      await releaseChatLease(db, channel, userId, owner);
       if (outcome === 'deferred') return 'deferred';
     }
   }

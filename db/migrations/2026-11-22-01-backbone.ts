@@ -126,6 +126,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('external_user_id', 'text', (c) => c.notNull())
     .addColumn('lease_until', 'timestamptz')
+    // Who holds the lease: a sender whose lease ran out must not release (or repace) its successor's.
+    .addColumn('lease_owner', 'text')
     .addColumn('last_sent_at', 'timestamptz')
     // A token bucket per chat: short bursts pass, a steady stream is held to the platform's pace.
     .addColumn('tokens', 'double precision', (c) => c.notNull().defaultTo(3))

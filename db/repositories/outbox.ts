@@ -39,14 +39,18 @@ export async function getOutbox(db: Executor, id: string): Promise<OutboxRow | u
  * idempotency keys allows. The caller holds the chat's lease.
  */
 export async function claimNextDue(db: Executor, channel: Channel, userId: string, now: Date, staleClaimMs = 60_000): Promise<OutboxRow | undefined> {
+  // The chat's oldest unfinished message goes first or nothing goes: a newer reply never overtakes a deferred or
+  // in-flight one. Only proactive messages held for the night may be overtaken (replies need not wait for them).
   const { rows } = await sql<OutboxRow>`
     update outbox set status = 'sending', claimed_at = ${now}, attempts = attempts + 1
      where id = (
        select id from outbox
         where channel = ${channel} and external_user_id = ${userId}
-          and ((status in ('pending', 'deferred') and not_before <= ${now})
-               or (status = 'sending' and claimed_at < ${new Date(now.getTime() - staleClaimMs)}))
+          and status in ('pending', 'deferred', 'sending')
+          and not (status = 'deferred' and fate_reason = 'quiet_hours_22_06' and not_before > ${now})
         order by id limit 1)
+       and ((status in ('pending', 'deferred') and not_before <= ${now})
+            or (status = 'sending' and claimed_at < ${new Date(now.getTime() - staleClaimMs)}))
     returning *`.execute(db);
   return rows[0];
 }
@@ -68,11 +72,12 @@ export async function takeChatLease(
   ms: number,
   pace: ChatPace,
   now: Date,
+  owner: string,
 ): Promise<{ available: number } | null> {
   const result = await sql<{ tokens: number; last_sent_at: Date | null }>`
-    insert into chat_pacing (channel, external_user_id, lease_until, tokens)
-    values (${channel}, ${userId}, now() + ${`${ms} milliseconds`}::interval, ${pace.burst})
-    on conflict (channel, external_user_id) do update set lease_until = excluded.lease_until
+    insert into chat_pacing (channel, external_user_id, lease_until, lease_owner, tokens)
+    values (${channel}, ${userId}, now() + ${`${ms} milliseconds`}::interval, ${owner}, ${pace.burst})
+    on conflict (channel, external_user_id) do update set lease_until = excluded.lease_until, lease_owner = excluded.lease_owner
     where chat_pacing.lease_until is null or chat_pacing.lease_until < now()
     returning tokens, last_sent_at`.execute(db);
   const row = result.rows[0];
@@ -82,12 +87,13 @@ export async function takeChatLease(
   return { available: Math.min(pace.burst, row.tokens + refilled) };
 }
 
-export async function releaseChatLease(db: Executor, channel: Channel, userId: string) {
+export async function releaseChatLease(db: Executor, channel: Channel, userId: string, owner: string) {
   await db
     .updateTable('chat_pacing')
-    .set({ lease_until: null })
+    .set({ lease_until: null, lease_owner: null })
     .where('channel', '=', channel)
     .where('external_user_id', '=', userId)
+    .where('lease_owner', '=', owner)
     .execute();
 }
 
@@ -95,14 +101,21 @@ export async function releaseChatLease(db: Executor, channel: Channel, userId: s
  * Record the message sent, spend one token of the chat's bucket, and release its lease — one statement, which
  * also says whether another message of the chat is due.
  */
-export async function markSent(db: Executor, row: OutboxRow, platformMessageId: string, at: Date, tokensLeft: number): Promise<boolean> {
+export async function markSent(
+  db: Executor,
+  row: OutboxRow,
+  platformMessageId: string,
+  at: Date,
+  tokensLeft: number,
+  owner: string,
+): Promise<boolean> {
   const { rows } = await sql<{ more: boolean }>`
     with sent as (
       update outbox set status = 'sent', platform_message_id = ${platformMessageId}, sent_at = ${at}, fate_reason = null
        where id = ${row.id}),
     paced as (
-      update chat_pacing set last_sent_at = ${at}, tokens = ${tokensLeft}, lease_until = null
-       where channel = ${row.channel} and external_user_id = ${row.external_user_id})
+      update chat_pacing set last_sent_at = ${at}, tokens = ${tokensLeft}, lease_until = null, lease_owner = null
+       where channel = ${row.channel} and external_user_id = ${row.external_user_id} and lease_owner = ${owner})
     select exists (
       select 1 from outbox
        where channel = ${row.channel} and external_user_id = ${row.external_user_id} and id <> ${row.id}

@@ -166,7 +166,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         queue: outboundQueue,
         rateLimitChannel: async (ms) => outboundWorker?.rateLimit(ms),
         staleClaimMs: options.sweepAfterMs ?? 60_000,
-        leaseMs: options.sweepAfterMs ?? 20_000,
+        leaseMs: options.sweepAfterMs,
         now: options.engine?.now,
       });
       const inboundWorker = queues.worker<InboundJob>(INBOUND_QUEUE, createInboundProcessor(engine, outboundQueue, processOutbound), {
