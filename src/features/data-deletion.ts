@@ -31,14 +31,27 @@ export const dataDeletion: Feature = async (ctx) => {
     .set({ full_name: null, phone: null, consent_at: null, deleted_at: ctx.now })
     .where('id', '=', personId)
     .execute();
+  // Every chat account of the person, not only this one: what they wrote anywhere is redacted (the stored
+  // messages keep their ids, for dedup), what we echoed back is deleted, and the accounts are unlinked.
+  const identities = await ctx.trx.selectFrom('channel_identities').select(['channel', 'external_id']).where('person_id', '=', personId).execute();
+  for (const identity of identities) {
+    await ctx.trx
+      .updateTable('inbound_events')
+      .set({ message: sql`jsonb_set(message, '{content}', '{"kind":"text","text":"[đã xóa theo yêu cầu]"}'::jsonb)` })
+      .where('channel', '=', identity.channel)
+      .where('external_user_id', '=', identity.external_id)
+      .execute();
+    await ctx.trx
+      .deleteFrom('outbox')
+      .where('channel', '=', identity.channel)
+      .where('external_user_id', '=', identity.external_id)
+      .where('status', 'in', ['sent', 'undeliverable', 'failed'])
+      .execute();
+    if (identity.channel !== ctx.inbound.channel || identity.external_id !== ctx.inbound.userId) {
+      await ctx.trx.deleteFrom('conversations').where('channel', '=', identity.channel).where('external_id', '=', identity.external_id).execute();
+    }
+  }
   await ctx.trx.deleteFrom('channel_identities').where('person_id', '=', personId).execute();
-  // What they wrote to the bot is personal data too: the stored messages keep their ids (for dedup), not content.
-  await ctx.trx
-    .updateTable('inbound_events')
-    .set({ message: sql`jsonb_set(message, '{content}', '{"kind":"text","text":"[đã xóa theo yêu cầu]"}'::jsonb)` })
-    .where('channel', '=', ctx.inbound.channel)
-    .where('external_user_id', '=', ctx.inbound.userId)
-    .execute();
   ctx.conversation.data = {};
   ctx.conversation.state = 'deleted';
   return true;

@@ -9,7 +9,8 @@ export const vi = {
       'Xin chào! Đây là trợ lý của phường, giúp bạn phản ánh quảng cáo, rao vặt trái quy định.\n\n' +
       'Về dữ liệu cá nhân (Luật Bảo vệ dữ liệu cá nhân 2025): phường chỉ dùng ảnh, vị trí và nội dung bạn gửi ' +
       'để xử lý phản ánh. Chỉ cán bộ phường và tổ trưởng nơi có quảng cáo được xem; danh tính của bạn không ' +
-      'hiện với người khác. Dữ liệu được giữ 24 tháng rồi xóa. Bạn có thể gõ "xóa dữ liệu của tôi" bất cứ lúc nào.\n\n' +
+      'hiện với người khác. Sau 24 tháng, tin nhắn được xóa và phản ánh được giữ ở dạng ẩn danh. Bạn có thể gõ ' +
+      '"xóa dữ liệu của tôi" bất cứ lúc nào.\n\n' +
       'Bạn có đồng ý không?',
     agree: 'Đồng ý',
     decline: 'Không đồng ý',
@@ -142,6 +143,7 @@ export const vi = {
     reopened: (code: string) => `Đã mở lại phản ánh ${code} và báo tổ dân phố. Cảm ơn bạn!`,
     reopenedForGroup: (code: string, note: string | null) => `Người dân báo phản ánh ${code} chưa được xóa${note ? `: ${note}` : ''}. Bạn xử lý lại giúp nhé.`,
     rated: (stars: number) => `Cảm ơn bạn đã chấm ${stars}/5!`,
+    stepCancelled: 'Đã dừng bước này, phản ánh giữ nguyên. Gõ "trợ giúp" để xem menu.',
     myCasesEmpty: 'Tổ của bạn không có phản ánh nào đang chờ xử lý.',
     myCasesTitle: (n: number) => `Tổ của bạn có ${n} phản ánh đang chờ (cũ trước, mới sau). Chọn một phản ánh:`,
     caseCard: (code: string, where: string, due: string) => `${code} – ${where} – hạn ${due}`,

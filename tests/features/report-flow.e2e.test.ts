@@ -291,6 +291,18 @@ describe('location first, and the daily limit', () => {
   });
 });
 
+describe('a step begun by mistake', () => {
+  it('"Chưa xóa" tapped by mistake is left with "hủy", and the case stays as it was', async () => {
+    const chat = webChatClient(app.url, app.db, 'resident-chi-session-01');
+    const person = await app.db.selectFrom('channel_identities').select('person_id').where('external_id', '=', 'resident-chi-session-01').executeTakeFirstOrThrow();
+    const c = await app.db.selectFrom('cases').select(['id', 'status', 'reopen_count']).where('reporter_person_id', '=', person.person_id).executeTakeFirstOrThrow();
+    expect(texts(await chat.choose(`ro_${c.id}`))).toContain('vẫn còn');
+    expect(texts(await chat.say('hủy'))).toContain('Đã dừng bước này');
+    const after = await app.db.selectFrom('cases').select(['status', 'reopen_count']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: c.status, reopen_count: c.reopen_count });
+  });
+});
+
 describe('a photo that still carries its GPS', () => {
   it('gives the report its location, and the stored photo keeps no metadata', async () => {
     const chat = await resident('resident-quang-session1');

@@ -16,6 +16,17 @@ const STAFF = ['group_leader', 'deputy_group_leader', 'ward_officer'];
 export const caseActions: Feature = async (ctx) => {
   const content = ctx.inbound.content;
   const state = ctx.conversation.state;
+  // A step begun by mistake can be left: "hủy", "trợ giúp" or the menu end it without touching the case.
+  if ((state === 'case:after_photo' || state === 'case:reopen') && content.kind === 'text') {
+    const intent = detectIntent(content.text);
+    if (intent === 'cancel' || intent === 'help') {
+      ctx.conversation.state = 'idle';
+      delete ctx.conversation.data.cleanedCase;
+      delete ctx.conversation.data.reopenCase;
+      ctx.reply({ text: vi.cases.stepCancelled });
+      return intent === 'cancel';
+    }
+  }
   if (state === 'case:after_photo' && content.kind === 'photo') return afterPhoto(ctx);
   if (state === 'case:reopen' && (content.kind === 'photo' || content.kind === 'text')) return reopen(ctx);
   if (content.kind === 'choice') {
@@ -177,8 +188,10 @@ async function assign(ctx: TurnContext, c: CaseRow, groupId: number): Promise<bo
 
 async function rate(ctx: TurnContext, c: CaseRow, stars: number): Promise<boolean> {
   if (c.reporter_person_id !== ctx.person.id || stars < 1 || stars > 5) return refuse(ctx);
+  // An old ★ button tapped after a reopen must not rate a case that is open again.
+  const closed = await applyCaseAction(ctx.trx, c.id, 'close', { personId: null, role: 'system' }, { afterPhotoRequired: false, note: `rating ${stars}` }, ctx.now);
+  if (!closed.ok) return explain(ctx, c, closed.reason);
   await ctx.trx.updateTable('cases').set({ rating: stars }).where('id', '=', c.id).execute();
-  await applyCaseAction(ctx.trx, c.id, 'close', { personId: null, role: 'system' }, { afterPhotoRequired: false, note: `rating ${stars}` }, ctx.now);
   ctx.reply({ text: vi.cases.rated(stars) });
   return true;
 }

@@ -3,6 +3,7 @@ import { caseByCode, caseEvents } from '../../../db/repositories/cases.js';
 import { publicStatusLabel, type CaseStatus } from '../../domain/case-lifecycle.js';
 import { detectIntent, parseCaseCode } from '../../domain/intents.js';
 import { vi } from '../../messages/vi.js';
+import { vietnamDate } from '../../domain/working-calendar.js';
 import type { Feature } from '../turn-context.js';
 import { vietnameseDate } from './case-service.js';
 
@@ -20,7 +21,7 @@ export const caseLookup: Feature = async (ctx) => {
       return true;
     }
     const events = await caseEvents(ctx.trx, c.id);
-    const lines = events.map((e) => `${vietnameseDate(e.at.toISOString().slice(0, 10))}: ${publicStatusLabel(e.to_status as CaseStatus)}`);
+    const lines = events.map((e) => `${vietnameseDate(vietnamDate(e.at))}: ${publicStatusLabel(e.to_status as CaseStatus)}`);
     ctx.reply({ text: vi.lookup.detail(c.code, publicStatusLabel(c.status as CaseStatus), lines) });
     return true;
   }
