@@ -12,6 +12,14 @@ export const ABANDONED_AFTER_MS = 24 * 3_600_000;
 
 export async function closeAbandonedDrafts(db: Db, now: Date): Promise<string[]> {
   return db.transaction().execute(async (trx) => {
+    // A case step left open (an after-photo never sent, a reopen never explained) simply ends: a photo sent days
+    // later must not close some old case by surprise.
+    await trx
+      .updateTable('conversations')
+      .set({ state: 'idle', data: sql`data - 'cleanedCase' - 'reopenCase'`, updated_at: now })
+      .where('state', 'like', 'case:%')
+      .where('updated_at', '<', new Date(now.getTime() - ABANDONED_AFTER_MS))
+      .execute();
     const stale = await trx
       .selectFrom('conversations')
       .select(['channel', 'external_id'])
