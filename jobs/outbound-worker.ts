@@ -82,7 +82,9 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
       await fallBack(row, `channel_off: ${row.channel}`);
       return 'final';
     }
-    if (row.proactive && isQuietHour(now())) {
+    // Night rule for messages that make a phone ring (Zalo forbids them: -234). The web chat is read when opened,
+    // and a message held there would land behind the page's reading position.
+    if (row.proactive && row.channel !== 'web' && isQuietHour(now())) {
       await deferOne(db, row.id, endOfQuietHours(now()), 'quiet_hours_22_06');
       await schedule(row.id, endOfQuietHours(now()), row.attempts);
       return 'final';

@@ -12,6 +12,7 @@ import { parseOrgFile } from '../../src/org/org-file.js';
 import { clockStartingAt } from '../support/clock.js';
 import { queueBackends } from '../support/queue-backends.js';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.js';
+import { startFakeTelegram, type FakeTelegram } from '../fakes/fake-telegram.js';
 import { OUTBOUND_QUEUE } from '../../jobs/queue-names.js';
 import { webChatClient, texts } from '../support/web-chat-client.js';
 
@@ -19,13 +20,15 @@ const [backend] = queueBackends();
 // Thursday 4 February 2027, 09:00: the last working day before the Tết break (Fri 5 – Thu 11 February).
 const clock = clockStartingAt('2027-02-04T09:00:00+07:00');
 let app: TestApp;
+let telegram: FakeTelegram;
+const OFFICER_CHAT = '6161';
 let caseId: number;
 
 const at = (iso: string) => new Date(iso);
 
-async function link(name: string, session: string) {
+async function link(name: string, session: string, channel: 'web' | 'telegram' = 'web') {
   const person = await app.db.selectFrom('people').select('id').where('full_name', '=', name).executeTakeFirstOrThrow();
-  await app.db.insertInto('channel_identities').values({ channel: 'web', external_id: session, person_id: person.id, last_inbound_at: clock.now() }).execute();
+  await app.db.insertInto('channel_identities').values({ channel, external_id: session, person_id: person.id, last_inbound_at: clock.now() }).execute();
 }
 
 async function outboxFor(session: string) {
@@ -33,10 +36,12 @@ async function outboxFor(session: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ backend, engine: { now: clock.now } });
+  telegram = await startFakeTelegram();
+  app = await startTestApp({ backend, telegram, engine: { now: clock.now } });
   await importOrganisation(app.db, parseOrgFile(readFileSync('examples/le-chan.org.yaml', 'utf8')));
   await link('Trần Thị Hoa', 'leader-hoa-deadline-001');
-  await link('Nguyễn Văn Hùng', 'officer-hung-deadline-1');
+  // The officer is on Telegram: a phone that would ring at night (the web chat is read when opened).
+  await link('Nguyễn Văn Hùng', OFFICER_CHAT, 'telegram');
   const chat = webChatClient(app.url, app.db, 'resident-deadline-00001');
   await chat.say('xin chào');
   await chat.choose('consent_yes');
@@ -51,6 +56,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+  await telegram?.close();
 });
 
 describe('case deadlines across Tết 2027', () => {
@@ -81,7 +87,7 @@ describe('case deadlines across Tết 2027', () => {
     expect(status.status).toBe('escalated');
     const events = await app.db.selectFrom('case_events').select(['actor_role', 'action', 'to_status']).where('case_id', '=', caseId).orderBy('id').execute();
     expect(events[events.length - 1]).toEqual({ actor_role: 'system', action: 'escalate', to_status: 'escalated' });
-    expect((await outboxFor('officer-hung-deadline-1')).map((r) => r.message.text).join()).toContain('Đến hạn hôm nay mà chưa xử lý: QC-2702-0001');
+    expect((await outboxFor(OFFICER_CHAT)).map((r) => r.message.text).join()).toContain('Đến hạn hôm nay mà chưa xử lý: QC-2702-0001');
     expect((await outboxFor('resident-deadline-00001')).map((r) => r.message.text).join()).toContain('chuyển lên cán bộ phường');
   });
 
@@ -89,7 +95,7 @@ describe('case deadlines across Tết 2027', () => {
     const calendar = await loadWorkingCalendar(app.db);
     await runCaseDeadlines(app.db, calendar, at('2027-02-16T08:00:00+07:00'));
     await runCaseDeadlines(app.db, calendar, at('2027-02-16T15:00:00+07:00'));
-    const digests = (await outboxFor('officer-hung-deadline-1')).filter((r) => r.message.text.startsWith('Tổng hợp phản ánh quá hạn'));
+    const digests = (await outboxFor(OFFICER_CHAT)).filter((r) => r.message.text.startsWith('Tổng hợp phản ánh quá hạn'));
     expect(digests).toHaveLength(1);
     expect(digests[0].message.text).toContain('QC-2702-0001');
   });
