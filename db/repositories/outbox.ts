@@ -46,7 +46,7 @@ export async function claimNextDue(db: Executor, channel: Channel, userId: strin
      where id = (
        select id from outbox
         where channel = ${channel} and external_user_id = ${userId}
-          and status in ('pending', 'deferred', 'sending')
+          and status in ('pending', 'sending', 'deferred')
           and not (status = 'deferred' and fate_reason = 'quiet_hours_22_06' and not_before > ${now})
         order by id limit 1)
        and ((status in ('pending', 'deferred') and not_before <= ${now})
@@ -119,7 +119,7 @@ export async function markSent(
     select exists (
       select 1 from outbox
        where channel = ${row.channel} and external_user_id = ${row.external_user_id} and id <> ${row.id}
-         and status in ('pending', 'deferred', 'sending')) as more`.execute(db);
+         and status in ('pending', 'sending', 'deferred')) as more`.execute(db);
   return rows[0].more;
 }
 
