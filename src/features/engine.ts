@@ -14,7 +14,7 @@ import { parseTypedChoice } from '../domain/typed-choices.js';
 import { vi } from '../messages/vi.js';
 import type { Feature, TurnContext } from './turn-context.js';
 import { defaultFeatures } from './default-features.js';
-import { createServices, type Services } from './services.js';
+import { createServices, type PhotoIntakeResult, type Services } from './services.js';
 
 /** Options for {@link createEngine}. */
 export interface EngineOptions {
@@ -42,7 +42,31 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
   const services = options.services ?? createServices(db);
 
   /** One message in one transaction; `more` says whether another of this person's messages waits. */
+  /**
+   * A photo is downloaded before the transaction opens, so a slow platform never holds the person's row lock
+   * and a pooled connection. Storing is content-addressed, so a download whose turn is then retried is harmless.
+   */
+  async function prefetchPhoto(channel: Inbound['channel'], userId: string): Promise<{ messageId: string; result: PhotoIntakeResult } | null> {
+    const next = await nextPendingInbound(db, channel, userId);
+    if (next?.message.content.kind !== 'photo') return null;
+    // Nothing of a person is kept before they consent: no consent yet, no download (the turn will ask for it).
+    const consented = await db
+      .selectFrom('channel_identities')
+      .innerJoin('people', 'people.id', 'channel_identities.person_id')
+      .select('people.id')
+      .where('channel_identities.channel', '=', channel)
+      .where('channel_identities.external_id', '=', userId)
+      .where('people.consent_at', 'is not', null)
+      .executeTakeFirst();
+    if (!consented) return null;
+    return { messageId: next.message.messageId, result: await services.intakePhoto(next.message) };
+  }
+
   async function processOne(channel: Inbound['channel'], userId: string): Promise<{ ids: OutboxRef[]; more: boolean } | null> {
+    const prefetched = await prefetchPhoto(channel, userId);
+    const turnServices: Services = prefetched
+      ? { ...services, intakePhoto: async (inbound) => (inbound.messageId === prefetched.messageId ? prefetched.result : services.intakePhoto(inbound)) }
+      : services;
     return db.transaction().execute(async (trx) => {
       const conversation = await lockConversation(trx, channel, userId);
       const event = await nextPendingInbound(trx, channel, userId);
@@ -52,7 +76,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
       // Display names are personal data we do not need: not stored (promise 7).
       const { person, firstContact } = await personForIdentity(trx, channel, userId, undefined, now);
       const { ctx, lastOffered } = createTurnContext(trx, {
-        services,
+        services: turnServices,
         now,
         inbound,
         inboundId: event.id,
