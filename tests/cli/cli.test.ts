@@ -1,27 +1,14 @@
 /** The admin's CLI, run as a newcomer would: a separate process, real database, real files. */
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-
-const run = promisify(execFile);
 
 let database: TestDatabase;
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(database.url, args);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -90,5 +77,23 @@ describe('invite', () => {
     const help = await cli(['invite', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: npm run cli -- invite <role>');
+  });
+});
+
+describe('outbox undelivered', () => {
+  it('lists a message that reached no one with its reason, and says when it went out on another channel', async () => {
+    const [original] = await database.db
+      .insertInto('outbox')
+      .values({ dedup_key: 'cli-undelivered-1', channel: 'zalo', external_user_id: 'z1', person_id: null, message: JSON.stringify({ text: 'x' }), status: 'undeliverable', fate_reason: 'outside_7_day_window (-230)' })
+      .returning('id')
+      .execute();
+    await database.db
+      .insertInto('outbox')
+      .values({ dedup_key: 'cli-undelivered-1-fb', channel: 'telegram', external_user_id: 't1', person_id: null, message: JSON.stringify({ text: 'x' }), status: 'sent', fallback_of: original.id })
+      .execute();
+    const result = await cli(['outbox', 'undelivered']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`#${original.id}  zalo  person -  undeliverable`);
+    expect(result.stdout).toContain('outside_7_day_window (-230)  (sent again on another channel)');
   });
 });

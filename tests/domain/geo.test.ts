@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { square } from '../support/geometry.js';
 import {
   EARTH_RADIUS_METERS,
   bboxContains,
@@ -11,16 +12,6 @@ import {
   type WardFeature,
 } from '../../src/domain/geo.js';
 
-/** A square ring [lon, lat] from (lng0, lat0) with side `size` degrees, closed, counter-clockwise. */
-function square(lng0: number, lat0: number, size: number): number[][] {
-  return [
-    [lng0, lat0],
-    [lng0 + size, lat0],
-    [lng0 + size, lat0 + size],
-    [lng0, lat0 + size],
-    [lng0, lat0],
-  ];
-}
 
 // A 0.02° square around Lê Chân with a 0.004° hole in its middle.
 const OUTER = square(106.67, 20.83, 0.02);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { square } from '../support/geometry.js';
 import {
   DEFAULT_GROUP_RADIUS_METERS,
   routeToGroup,
@@ -6,16 +7,6 @@ import {
 } from '../../src/domain/residential-group-routing.js';
 import { foldText } from '../../src/domain/text-folding.js';
 
-/** A square ring [lon, lat] with side `size` degrees (0.002° ≈ 200 m here). */
-function square(lng0: number, lat0: number, size: number): number[][] {
-  return [
-    [lng0, lat0],
-    [lng0 + size, lat0],
-    [lng0 + size, lat0 + size],
-    [lng0, lat0 + size],
-    [lng0, lat0],
-  ];
-}
 
 const group = (over: Partial<RoutableGroup> & { id: number }): RoutableGroup => ({
   name: `Tổ dân phố số ${over.id}`,

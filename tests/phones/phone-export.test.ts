@@ -3,14 +3,13 @@
  * one sheet per carrier; no trace of the reporter anywhere in the file; exporting changes nothing; and the CLI
  * verb run as a separate process.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { phoneCard } from '../../db/repositories/ad-phones.js';
 import { CARRIER_PORTING_NOTE } from '../../src/domain/phone-numbers.js';
 import { signMediaPath, verifyMediaLink } from '../../src/media/signed-links.js';
@@ -18,7 +17,6 @@ import { PHONE_COLUMNS, PHONE_SHEET_LABELS, PhoneExportFilterError, buildPhoneEx
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { RESIDENT, seedCase, seedPeople, seedSighting, seedWards, sha, snapshot, step, zipTexts } from './phone-report-seed.js';
 
-const run = promisify(execFile);
 const SECRET = 'test-media-secret-0123456789abcdef';
 const BASE = 'https://phuong.example.vn';
 const NOW = new Date('2026-11-22T10:00:00+07:00');
@@ -254,17 +252,8 @@ describe('phones export filters', () => {
 });
 
 describe('npm run cli -- phones export', () => {
-  async function cli(args: string[]) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-        env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: '', PUBLIC_URL: BASE, MEDIA_LINK_SECRET: SECRET, TELEGRAM_BOT_TOKEN: '' },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (args: string[]) =>
+    runCli(database.url, args, { PUBLIC_URL: BASE, MEDIA_LINK_SECRET: SECRET, TELEGRAM_BOT_TOKEN: '' });
 
   it('writes the workbook and prints one line per export, twice with the same tables', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'phones-'));

@@ -3,18 +3,15 @@
  * steps reached per month — Vietnam calendar months, distinct numbers, dismissed numbers not "found"; the text
  * table, the workbook, and the CLI verb as a separate process.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { buildPhoneSummary, phoneSummaryText, phoneSummaryXlsx } from '../../src/reports/phone-summary.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { seedCase, seedPeople, seedSighting, seedWards, snapshot, step } from './phone-report-seed.js';
-
-const run = promisify(execFile);
 
 const P1 = '+84982582971'; // Lê Chân in October, then the whole road to suspension
 const P2 = '+84912345678'; // Ngô Quyền, first seen 1 November 01:00 (still October in UTC), warned either side of midnight
@@ -124,17 +121,7 @@ describe('phone summary', () => {
 });
 
 describe('npm run cli -- phones summary', () => {
-  async function cli(args: string[]) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-        env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: '' },
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (args: string[]) => runCli(database.url, args);
 
   it('prints the table, or JSON, and writes the workbook', async () => {
     const table = await cli(['phones', 'summary', '--from', '2026-10', '--to', '2026-11']);

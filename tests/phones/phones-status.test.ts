@@ -2,33 +2,20 @@
  * `phones set`: the department's letter steps and the carrier correction, run as a separate process against a
  * real database — through the registry's state machine, with every refusal naming the problem.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { phoneEvents } from '../../db/repositories/ad-phones.js';
 import { CliError } from '../../src/cli/cli-context.js';
 import { phonesSet } from '../../src/cli/phones-status.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { seedCase, seedPeople, seedWards, step } from './phone-report-seed.js';
 
-const run = promisify(execFile);
-
 const PROPOSED = '+84982582971';
 const WARNED = '+84912345678';
 
 let database: TestDatabase;
 
-async function cli(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'phones', 'set', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]) => runCli(database.url, ['phones', 'set', ...args]);
 
 async function phone(e164: string) {
   return database.db.selectFrom('ad_phones').selectAll().where('e164', '=', e164).executeTakeFirstOrThrow();

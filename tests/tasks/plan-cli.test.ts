@@ -2,19 +2,17 @@
  * `plan import`, `plan report`, `plan export`, `plan import-xlsx` run as an admin would: a separate process,
  * the real database, the seed plans as files.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
 import { REPORT_HEADER_ROW, REPORT_SHEET, TOTALS_SHEET } from '../../src/reports/progress-report-xlsx.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { loadDemoOrganisation } from './support.js';
 import { zipEntry } from './zip-entry.js';
 
-const run = promisify(execFile);
 const SEEDS = 'tests/fixtures/seeds';
 const SEED = {
   s000: `${SEEDS}/000_139a0a79dc29d502.txt`,
@@ -26,18 +24,7 @@ const SEED = {
 let database: TestDatabase;
 let dir: string;
 
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url, REDIS_URL: '' },
-      maxBuffer: 20 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(database.url, args);
 
 const taskCount = async (planId: number) =>
   Number((await database.db.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).where('plan_id', '=', planId).executeTakeFirstOrThrow()).n);
