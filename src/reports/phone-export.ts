@@ -9,6 +9,7 @@
  * says what its chat card says.
  */
 import ExcelJS from 'exceljs';
+import { cellBorders, headerRow } from './sheet-style.js';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { PLACE, SIGHTINGS } from '../../db/repositories/ad-phones.js';
@@ -377,24 +378,24 @@ function addCover(workbook: ExcelJS.Workbook, data: PhoneExport) {
     cell.font = { bold: i === 0, size: i === 0 ? 13 : 11 };
     cell.alignment = { horizontal: i === 0 ? 'center' : 'left', wrapText: true };
   });
-  const headerRow = sheet.getRow(lines.length + 2);
-  header(headerRow, [L.coverCarrier, ...data.statuses.map((s) => L.statuses[s]), L.coverTotal]);
+  const coverHeader = sheet.getRow(lines.length + 2);
+  headerRow(coverHeader, [L.coverCarrier, ...data.statuses.map((s) => L.statuses[s]), L.coverTotal]);
   const columnTotals = data.statuses.map(() => 0);
   for (const [key, rows] of data.byCarrier) {
     const counts = data.statuses.map((s) => rows.filter((r) => r.status === s).length);
     counts.forEach((n, i) => (columnTotals[i] += n));
-    borders(sheet.addRow([carrierSheetName(key), ...counts, rows.length]), width);
+    cellBorders(sheet.addRow([carrierSheetName(key), ...counts, rows.length]), width);
   }
   const total = sheet.addRow([L.coverTotal, ...columnTotals, data.total]);
   total.font = { bold: true };
-  borders(total, width);
+  cellBorders(total, width);
 }
 
 function addCarrierSheet(workbook: ExcelJS.Workbook, name: string, rows: readonly PhoneExportRow[]) {
   const L = PHONE_SHEET_LABELS;
   const sheet = workbook.addWorksheet(name, { pageSetup: { paperSize: 9, orientation: 'landscape', fitToWidth: 1 } });
   [6, 16, 18, 10, 12, 12, 8, 48, 30, 60, 22].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
-  header(sheet.getRow(PHONE_HEADER_ROW), L.columns);
+  headerRow(sheet.getRow(PHONE_HEADER_ROW), L.columns);
   rows.forEach((r, i) => {
     const row = sheet.addRow([
       i + 1,
@@ -417,20 +418,10 @@ function addCarrierSheet(workbook: ExcelJS.Workbook, name: string, rows: readonl
       photos.value = { text: r.photoLinks.join('\n'), hyperlink: r.photoLinks[0] };
     }
     row.alignment = { vertical: 'top', wrapText: true };
-    borders(row, L.columns.length);
+    cellBorders(row, L.columns.length);
   });
   sheet.views = [{ state: 'frozen', ySplit: PHONE_HEADER_ROW }];
   sheet.autoFilter = { from: { row: PHONE_HEADER_ROW, column: 1 }, to: { row: PHONE_HEADER_ROW, column: L.columns.length } };
 }
 
-function header(row: ExcelJS.Row, labels: readonly string[]) {
-  labels.forEach((label, i) => (row.getCell(i + 1).value = label));
-  row.font = { bold: true };
-  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  borders(row, labels.length);
-}
 
-function borders(row: ExcelJS.Row, columns: number) {
-  const thin = { style: 'thin' as const };
-  for (let i = 1; i <= columns; i += 1) row.getCell(i).border = { top: thin, left: thin, bottom: thin, right: thin };
-}

@@ -11,6 +11,7 @@
  * Months are Vietnam calendar months. Read-only; reporters are never selected.
  */
 import ExcelJS from 'exceljs';
+import { cellBorders, headerRow } from './sheet-style.js';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { SIGHTINGS } from '../../db/repositories/ad-phones.js';
@@ -171,20 +172,12 @@ export async function phoneSummaryXlsx(summary: PhoneSummary, now: Date): Promis
     cell.font = { bold: i === 0, size: i === 0 ? 13 : 11 };
     cell.alignment = { horizontal: i === 0 ? 'center' : 'left', wrapText: true };
   });
-  const headerRow = sheet.getRow(lines.length + 2);
-  [L.ward, L.month, ...SUMMARY_FIGURES.map((f) => L.figures[f.key])].forEach((label, i) => (headerRow.getCell(i + 1).value = label));
-  headerRow.font = { bold: true };
-  headerRow.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  borders(headerRow, columns);
-  for (const r of summary.rows) borders(sheet.addRow([wardText(r), monthText(r.month), ...SUMMARY_FIGURES.map((f) => r[f.key])]), columns);
+  headerRow(sheet.getRow(lines.length + 2), [L.ward, L.month, ...SUMMARY_FIGURES.map((f) => L.figures[f.key])]);
+  for (const r of summary.rows) cellBorders(sheet.addRow([wardText(r), monthText(r.month), ...SUMMARY_FIGURES.map((f) => r[f.key])]), columns);
   const total = sheet.addRow([L.total, '', ...SUMMARY_FIGURES.map((f) => summary.total[f.key])]);
   total.font = { bold: true };
-  borders(total, columns);
+  cellBorders(total, columns);
   sheet.views = [{ state: 'frozen', ySplit: lines.length + 2 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function borders(row: ExcelJS.Row, columns: number) {
-  const thin = { style: 'thin' as const };
-  for (let i = 1; i <= columns; i += 1) row.getCell(i).border = { top: thin, left: thin, bottom: thin, right: thin };
-}

@@ -3,6 +3,7 @@
  * task, sheet "Tổng hợp" with the per-unit totals. Wrapped text, frozen header, A4 landscape.
  */
 import ExcelJS from 'exceljs';
+import { cellBorders, headerRow } from './sheet-style.js';
 import { TASK_BUCKETS } from '../domain/tasks/task-buckets.js';
 import { vi } from '../messages/vi.js';
 import type { ProgressReport } from './progress-report.js';
@@ -30,11 +31,11 @@ function addTaskSheet(workbook: ExcelJS.Workbook, report: ProgressReport) {
   title(sheet, 1, report.title, true);
   title(sheet, 2, report.subtitle ?? '', false);
   title(sheet, 3, report.asOf, false);
-  header(sheet.getRow(REPORT_HEADER_ROW), vi.tasks.report.columns);
+  headerRow(sheet.getRow(REPORT_HEADER_ROW), vi.tasks.report.columns);
   for (const r of report.rows) {
     const row = sheet.addRow([r.index, r.content, r.unit, r.due, r.status, r.progress]);
     row.alignment = { vertical: 'top', wrapText: true };
-    borders(row, widths.length);
+    cellBorders(row, widths.length);
   }
   sheet.views = [{ state: 'frozen', ySplit: REPORT_HEADER_ROW }];
 }
@@ -43,11 +44,11 @@ function addTotalsSheet(workbook: ExcelJS.Workbook, report: ProgressReport) {
   const sheet = workbook.addWorksheet(TOTALS_SHEET);
   [40, 10, 16, 16, 18, 18].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   title(sheet, 1, vi.tasks.report.totalsTitle, true);
-  header(sheet.getRow(2), vi.tasks.report.totalsColumns);
-  for (const t of report.totals) borders(sheet.addRow([t.unit, t.total, ...TASK_BUCKETS.map((b) => t.counts[b])]), 6);
+  headerRow(sheet.getRow(2), vi.tasks.report.totalsColumns);
+  for (const t of report.totals) cellBorders(sheet.addRow([t.unit, t.total, ...TASK_BUCKETS.map((b) => t.counts[b])]), 6);
   const total = sheet.addRow([vi.tasks.report.total, report.grandTotal.total, ...TASK_BUCKETS.map((b) => report.grandTotal.counts[b])]);
   total.font = { bold: true };
-  borders(total, 6);
+  cellBorders(total, 6);
 }
 
 function title(sheet: ExcelJS.Worksheet, row: number, text: string, bold: boolean) {
@@ -58,16 +59,4 @@ function title(sheet: ExcelJS.Worksheet, row: number, text: string, bold: boolea
   cell.alignment = { horizontal: 'center', wrapText: true };
 }
 
-function header(row: ExcelJS.Row, labels: readonly string[]) {
-  labels.forEach((label, i) => (row.getCell(i + 1).value = label));
-  row.font = { bold: true };
-  row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  borders(row, labels.length);
-}
 
-function borders(row: ExcelJS.Row, columns: number) {
-  for (let i = 1; i <= columns; i += 1) {
-    const thin = { style: 'thin' as const };
-    row.getCell(i).border = { top: thin, left: thin, bottom: thin, right: thin };
-  }
-}
