@@ -96,10 +96,16 @@ async function startCleaned(ctx: TurnContext, c: CaseRow): Promise<boolean> {
   return true;
 }
 
-async function afterPhoto(ctx: TurnContext): Promise<boolean> {
-  const c = await caseById(ctx.trx, ctx.conversation.data.cleanedCase as number);
+/** End the pending case step (after-photo, reopen) and return its case, whatever this message brings. */
+async function endCaseStep(ctx: TurnContext, key: 'cleanedCase' | 'reopenCase') {
+  const c = await caseById(ctx.trx, ctx.conversation.data[key] as number);
   ctx.conversation.state = 'idle';
-  delete ctx.conversation.data.cleanedCase;
+  delete ctx.conversation.data[key];
+  return c;
+}
+
+async function afterPhoto(ctx: TurnContext): Promise<boolean> {
+  const c = await endCaseStep(ctx, 'cleanedCase');
   if (!c) return false;
   const photo = await ctx.services.intakePhoto(ctx.inbound);
   if (!photo.ok) {
@@ -197,9 +203,7 @@ async function rate(ctx: TurnContext, c: CaseRow, stars: number): Promise<boolea
 }
 
 async function reopen(ctx: TurnContext): Promise<boolean> {
-  const c = await caseById(ctx.trx, ctx.conversation.data.reopenCase as number);
-  ctx.conversation.state = 'idle';
-  delete ctx.conversation.data.reopenCase;
+  const c = await endCaseStep(ctx, 'reopenCase');
   if (!c) return false;
   const content = ctx.inbound.content;
   let note: string | null = null;
