@@ -6,6 +6,7 @@ import { ConfigError } from '../config.js';
 import { OrgFileError } from '../org/org-file.js';
 import { CliError } from './cli-context.js';
 import { invite, inviteHelp } from './invite.js';
+import { outboxUndelivered, outboxUndeliveredHelp } from './outbox-undelivered.js';
 import { orgImport, orgImportHelp } from './org-import.js';
 import { planImport, planImportHelp, planImportXlsx, planImportXlsxHelp } from './plan-import.js';
 import { planExport, planExportHelp, planReport, planReportHelp } from './plan-report.js';
@@ -26,6 +27,7 @@ Commands:
   plan export <plan> --out   the plan's tasks as a spreadsheet (.xlsx)
   phones export --out <f>    the ad phone numbers for the operators, one sheet per carrier (.xlsx)
   phones summary             the department's summary by ward and month (table, --json or --out .xlsx)
+  outbox undelivered         messages that reached no one, and why
   phones set <number> <act>  record a letter step (request_suspension…) or correct a number's carrier
 
 Add --help after a command for its options.`;
@@ -42,6 +44,7 @@ const verbs: Record<string, { help: string; run: Verb }> = {
   'phones export': { help: phonesExportHelp, run: phonesExport },
   'phones summary': { help: phonesSummaryHelp, run: phonesSummary },
   'phones set': { help: phonesSetHelp, run: phonesSet },
+  'outbox undelivered': { help: outboxUndeliveredHelp, run: outboxUndelivered },
 };
 
 async function main(argv: string[]): Promise<number> {
