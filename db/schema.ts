@@ -117,7 +117,8 @@ export interface OutboxTable {
   /** Not an answer to something the person just said: waits out 22:00–06:00. */
   proactive: ColumnType<boolean, boolean | undefined, boolean>;
   status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
-  not_before: Timestamp;
+  /** When it may go: always the injected clock's time, never the database's `now()` (one clock, issue 8). */
+  not_before: ColumnType<Date, Date, Date>;
   attempts: Generated<number>;
   platform_message_id: string | null;
   fate_reason: string | null;

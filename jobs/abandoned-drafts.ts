@@ -51,6 +51,7 @@ export async function closeAbandonedDrafts(db: Db, now: Date): Promise<string[]>
         person_id: null,
         message: JSON.stringify({ text: vi.report.abandoned }),
         proactive: true,
+        not_before: now,
       })),
     );
   });

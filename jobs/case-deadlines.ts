@@ -34,7 +34,7 @@ export async function runCaseDeadlines(db: Db, calendar: WorkingCalendar, now: D
     const tell = async (personId: number, message: Outbound, dedupKey: string) => {
       const [identity] = await identitiesOf(trx, personId);
       if (!identity) return;
-      rows.push({ dedup_key: dedupKey, channel: identity.channel, external_user_id: identity.external_id, person_id: personId, message: JSON.stringify(message), proactive: true });
+      rows.push({ dedup_key: dedupKey, channel: identity.channel, external_user_id: identity.external_id, person_id: personId, message: JSON.stringify(message), proactive: true, not_before: now });
     };
 
     // Due on the next working day: one reminder per leader, listing their cases.

@@ -141,6 +141,7 @@ export function createOutboundProcessor(db: Db, options: OutboundOptions): Outbo
         proactive: row.proactive,
         fallback_of: row.id,
         fate_reason: `fallback after ${reason}`,
+        not_before: now(),
       },
     ]);
     for (const id of ids) await schedule(id, now(), 0);

@@ -54,6 +54,7 @@ export async function runPhoneRules(db: Db, now: Date, policy: PhoneRulePolicy =
         person_id: officer.id,
         message: JSON.stringify({ text: vi.phones.digest(lines), choices }),
         proactive: true,
+        not_before: now,
       });
     }
   }

@@ -37,6 +37,7 @@ export async function sendPhoneSummary(db: Db, now: Date): Promise<string[]> {
       person_id: leader.id,
       message: JSON.stringify({ text }),
       proactive: true,
+      not_before: now,
     });
   }
   return addToOutbox(db, rows);

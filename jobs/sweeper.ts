@@ -12,6 +12,8 @@ import { inboundJobId, type InboundJob, type OutboundJob } from './queue-names.j
 export interface SweepOptions {
   /** How old a pending row must be to count as stranded. Default 30,000 ms. */
   olderThanMs?: number;
+  /** The product's clock, which stamps outbox rows. Default: the system clock. */
+  now?: Date;
 }
 
 export async function sweepStranded(
@@ -24,7 +26,7 @@ export async function sweepStranded(
   for (const row of inbound) {
     await queues.inbound.add('process', { eventId: row.id }, { jobId: `${inboundJobId(row.id)}-sweep-${Date.now()}` });
   }
-  const outbound = await strandedOutbox(db, olderThanMs);
+  const outbound = await strandedOutbox(db, olderThanMs, options.now ?? new Date());
   for (const row of outbound) {
     await queues.outbound.add('send', { outboxId: row.id }, { jobId: `out-${row.id}-sweep-${Date.now()}` });
   }

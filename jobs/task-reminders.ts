@@ -81,7 +81,7 @@ export async function runTaskDigests(db: Db, options: TaskDigestOptions): Promis
     const addressed = await address(trx, planned);
     const chats = await chatOf(trx, [...new Set(addressed.flatMap((a) => a.personIds))]);
     const reachable = addressed.map((a) => ({ ...a, personIds: a.personIds.filter((p) => chats.has(p)) }));
-    const { outboxIds, delivered } = await writeDigests(trx, reachable, chats, day);
+    const { outboxIds, delivered } = await writeDigests(trx, reachable, chats, day, options.now);
     const sent = reachable.filter((a) => a.personIds.length > 0 && a.personIds.every((p) => delivered.has(p)));
     await logReminders(trx, sent.map((a) => ({ occurrenceId: a.occurrence.id, kind: a.reminder.kind, day, personIds: a.personIds })));
     const held = new Set(reachable.filter((a) => a.personIds.some((p) => !delivered.has(p))).map((a) => a.occurrence.id));
@@ -144,6 +144,7 @@ async function writeDigests(
   addressed: Addressed[],
   chats: Map<number, { channel: NewOutbox['channel']; externalId: string }>,
   day: string,
+  now: Date,
 ): Promise<{ outboxIds: string[]; delivered: Set<number> }> {
   const rows: NewOutbox[] = [...groupByPerson(addressed)].map(([personId, entry]) => ({
     dedup_key: digestDedupKey(personId, day),
@@ -152,6 +153,7 @@ async function writeDigests(
     person_id: personId,
     message: JSON.stringify(composeDigest(day, entry.items, entry.leader)),
     proactive: true,
+    not_before: now,
   }));
   const outboxIds = await addToOutbox(db, rows);
   if (outboxIds.length === 0) return { outboxIds, delivered: new Set() };

@@ -9,6 +9,7 @@ import * as cases from './2026-11-22-03-cases.js';
 import * as plans from './2026-11-22-04-plans.js';
 import * as adPhones from './2026-11-22-05-ad-phones.js';
 import * as adPhoneIndexes from './2026-11-22-06-ad-phone-indexes.js';
+import * as outboxClock from './2026-12-03-01-outbox-clock.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22-01-backbone': backbone,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22-04-plans': plans,
   '2026-11-22-05-ad-phones': adPhones,
   '2026-11-22-06-ad-phone-indexes': adPhoneIndexes,
+  '2026-12-03-01-outbox-clock': outboxClock,
 };

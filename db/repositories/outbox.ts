@@ -169,8 +169,8 @@ export async function undeliveredMessages(db: Executor, limit = 100) {
 }
 
 /** Unsent rows due now whose job may have been lost (crash between commit and enqueue). */
-export async function strandedOutbox(db: Executor, olderThanMs: number, limit = 500) {
-  const cutoff = new Date(Date.now() - olderThanMs);
+export async function strandedOutbox(db: Executor, olderThanMs: number, now: Date, limit = 500) {
+  const cutoff = new Date(now.getTime() - olderThanMs);
   return db
     .selectFrom('outbox')
     .select(['id'])

@@ -110,7 +110,7 @@ export function createEngine(db: Db, options: EngineOptions = {}): Engine {
         try {
           turn = await processOne(event.channel, event.external_user_id);
         } catch (error) {
-          const setAside = await recordFailure(db, event.channel, event.external_user_id, error);
+          const setAside = await recordFailure(db, event.channel, event.external_user_id, error, clock());
           if (!setAside) throw error;
           all.push(...setAside);
           continue;
@@ -130,7 +130,7 @@ const MAX_ATTEMPTS = 3;
  * Count a failed attempt on the person's oldest pending message. On the last attempt, mark it failed and
  * apologise (never silence); returns the apology's outbox ids then, or null to let the queue retry.
  */
-async function recordFailure(db: Db, channel: Inbound['channel'], userId: string, error: unknown): Promise<OutboxRef[] | null> {
+async function recordFailure(db: Db, channel: Inbound['channel'], userId: string, error: unknown, now: Date): Promise<OutboxRef[] | null> {
   return db.transaction().execute(async (trx) => {
     const event = await nextPendingInbound(trx, channel, userId);
     if (!event) return null;
@@ -150,6 +150,7 @@ async function recordFailure(db: Db, channel: Inbound['channel'], userId: string
         person_id: null,
         message: JSON.stringify({ text: vi.failure }),
         proactive: false,
+        not_before: now,
       },
     ]);
   });
@@ -183,6 +184,7 @@ function createTurnContext(
         person_id: base.person.id,
         message: JSON.stringify(message),
         proactive: false,
+        not_before: base.now,
       });
     },
     async notify(personId, message, options) {
@@ -195,6 +197,7 @@ function createTurnContext(
         person_id: personId,
         message: JSON.stringify(message),
         proactive: options.proactive ?? true,
+        not_before: base.now,
       });
     },
   };

@@ -204,7 +204,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
         }
         const abandoned = await closeAbandonedDrafts(db, (options.engine?.now ?? (() => new Date()))());
         await Promise.all(abandoned.map((id) => outboundQueue.add('send', { outboxId: id }, { jobId: outboundJobId(id) })));
-        const swept = await sweepStranded(db, { inbound: inboundQueue, outbound: outboundQueue }, { olderThanMs: options.sweepAfterMs });
+        const swept = await sweepStranded(db, { inbound: inboundQueue, outbound: outboundQueue }, { olderThanMs: options.sweepAfterMs, now: (options.engine?.now ?? (() => new Date()))() });
         if (swept.inbound || swept.outbound) log.info(`sweeper re-queued ${swept.inbound} inbound, ${swept.outbound} outbound`);
       });
       workers.push(inboundWorker as Worker, outboundWorker as Worker, maintenanceWorker as Worker);

@@ -84,12 +84,12 @@ describe('outbox undelivered', () => {
   it('lists a message that reached no one with its reason, and says when it went out on another channel', async () => {
     const [original] = await database.db
       .insertInto('outbox')
-      .values({ dedup_key: 'cli-undelivered-1', channel: 'zalo', external_user_id: 'z1', person_id: null, message: JSON.stringify({ text: 'x' }), status: 'undeliverable', fate_reason: 'outside_7_day_window (-230)' })
+      .values({ dedup_key: 'cli-undelivered-1', channel: 'zalo', external_user_id: 'z1', person_id: null, message: JSON.stringify({ text: 'x' }), status: 'undeliverable', fate_reason: 'outside_7_day_window (-230)', not_before: new Date() })
       .returning('id')
       .execute();
     await database.db
       .insertInto('outbox')
-      .values({ dedup_key: 'cli-undelivered-1-fb', channel: 'telegram', external_user_id: 't1', person_id: null, message: JSON.stringify({ text: 'x' }), status: 'sent', fallback_of: original.id })
+      .values({ dedup_key: 'cli-undelivered-1-fb', channel: 'telegram', external_user_id: 't1', person_id: null, message: JSON.stringify({ text: 'x' }), status: 'sent', fallback_of: original.id, not_before: new Date() })
       .execute();
     const result = await cli(['outbox', 'undelivered']);
     expect(result.code).toBe(0);
