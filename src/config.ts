@@ -66,6 +66,8 @@ export const configSchema = z
     /** Secret for signed media links; unset → derived at first start and kept in the database. */
     MEDIA_LINK_SECRET: optionalString,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** A file the worker role rewrites every 10 s while healthy (orchestrators' liveness probe). Unset → none. */
+    HEARTBEAT_FILE: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_BOT_TOKEN && env.PUBLIC_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -97,6 +99,7 @@ export interface Config {
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
   mediaLinkSecret?: string;
+  heartbeatFile?: string;
   telegram?: { token: string; webhookSecret?: string; apiRoot: string };
   zalo?: {
     appId: string;
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     mediaLinkSecret: e.MEDIA_LINK_SECRET,
+    heartbeatFile: e.HEARTBEAT_FILE,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT }
       : undefined,

@@ -3,6 +3,7 @@
  * maintenance jobs), `scheduler` (repeating jobs), or `all` — and takes it down again in the right order.
  */
 import type { Worker } from 'bullmq';
+import { sql } from 'kysely';
 import { createDatabase, migrate, type Db } from '../../db/database.js';
 import type { ChannelSender } from '../../bots/channel-sender.js';
 import { createTelegramApi, createTelegramSender } from '../../bots/telegram/telegram-sender.js';
@@ -36,6 +37,7 @@ import { createPhotoIntake } from '../media/photo-intake.js';
 import { mediaLinkSecret, signMediaPath } from '../media/signed-links.js';
 import { createExportFiles } from '../files/export-files.js';
 import { signedFilePath } from '../http/file-routes.js';
+import { startHeartbeat } from './heartbeat.js';
 import type { Logger } from './logger.js';
 
 export type Role = 'web' | 'worker' | 'scheduler' | 'all';
@@ -214,6 +216,13 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
       stops.push(async () => {
         await Promise.all(workers.map((w) => w.close()));
       });
+      if (config.heartbeatFile) {
+        const stopBeating = startHeartbeat({
+          file: config.heartbeatFile,
+          healthy: async () => workers.every((w) => w.isRunning()) && (await queues.ping()) && (await pingDatabase(db)),
+        });
+        stops.push(stopBeating);
+      }
     }
 
     if (has('scheduler')) {
@@ -249,6 +258,13 @@ function channelLine(config: Readonly<Config>): string {
     : `Telegram off (set ${CHANNEL_SWITCHES.telegram})`;
   const zalo = config.zalo ? 'Zalo OA on' : `Zalo OA off (set ${CHANNEL_SWITCHES.zalo})`;
   return `${telegram}; ${zalo}`;
+}
+
+async function pingDatabase(db: Db): Promise<boolean> {
+  return sql`select 1`
+    .execute(db)
+    .then(() => true)
+    .catch(() => false);
 }
 
 /** Never print a password. */
