@@ -68,6 +68,12 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** A file the worker role rewrites every 10 s while healthy (orchestrators' liveness probe). Unset → none. */
     HEARTBEAT_FILE: optionalString,
+    /** An S3-compatible object store for photos (several hosts, one set of photos). Unset → the local disk. */
+    S3_ENDPOINT: optionalUrl('http(s)://'),
+    S3_BUCKET: optionalString,
+    S3_REGION: z.string().trim().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_BOT_TOKEN && env.PUBLIC_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -76,6 +82,11 @@ export const configSchema = z
         path: ['TELEGRAM_WEBHOOK_SECRET'],
         message: 'is required when TELEGRAM_BOT_TOKEN and PUBLIC_URL are set (the webhook must be authenticated)',
       });
+    }
+    if (env.S3_ENDPOINT) {
+      for (const key of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when S3_ENDPOINT is set' });
+      }
     }
     const zaloKeys = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_REFRESH_TOKEN'] as const;
     const someZalo = zaloKeys.some((key) => env[key]);
@@ -100,6 +111,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   mediaLinkSecret?: string;
   heartbeatFile?: string;
+  s3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
   telegram?: { token: string; webhookSecret?: string; apiRoot: string };
   zalo?: {
     appId: string;
@@ -144,6 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     mediaLinkSecret: e.MEDIA_LINK_SECRET,
     heartbeatFile: e.HEARTBEAT_FILE,
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? { token: e.TELEGRAM_BOT_TOKEN, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, apiRoot: e.TELEGRAM_API_ROOT }
       : undefined,

@@ -7,10 +7,11 @@
  * bytes — a sender's `Content-Type` or file name is never trusted — and only the photo formats phones produce
  * are kept (JPEG, PNG, WebP, HEIC/HEIF); anything else is refused with a {@link MediaRejectedError}.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import type { Db } from '../../db/database.js';
+import type { BlobStore } from './blob-store.js';
+import { createDiskBlobStore } from './disk-blob-store.js';
 
 /** The largest photo kept by default: 10 MB (10 × 1024 × 1024 bytes). A phone's photo is 1–6 MB. */
 export const DEFAULT_MAX_MEDIA_BYTES = 10 * 1024 * 1024;
@@ -57,8 +58,10 @@ export interface StoredMedia {
 
 /** Options for {@link createMediaStore}. */
 export interface MediaStoreOptions {
-  /** The installation's data directory (`DATA_DIR`); files go under `<dataDir>/media`. */
+  /** The installation's data directory (`DATA_DIR`); files go under `<dataDir>/media` unless `blobs` is given. */
   dataDir: string;
+  /** Where the bytes go. Default: the disk under `<dataDir>/media`; an S3 store when `S3_ENDPOINT` is set. */
+  blobs?: BlobStore;
   db: Db;
   /** Largest file kept, in bytes. Default {@link DEFAULT_MAX_MEDIA_BYTES} (10 MB). */
   maxBytes?: number;
@@ -76,22 +79,28 @@ export interface MediaStore {
   put(buffer: Buffer, declaredMime?: string): Promise<StoredMedia>;
   /** The photo and its type, or `null` when there is no such photo (or the id is not a SHA-256). */
   get(sha256: string): Promise<{ buffer: Buffer; mime: string } | null>;
-  /** Where the file of `sha256` lives: `<dataDir>/media/ab/cd/<sha256>`. @throws {RangeError} not a SHA-256. */
+  /**
+   * Where the photo of `sha256` lives: `<dataDir>/media/ab/cd/<sha256>` on disk, `s3://bucket/ab/cd/<sha256>` in
+   * object storage. @throws {RangeError} not a SHA-256.
+   */
   path(sha256: string): string;
+  /** Where photos go, for the start-up lines. */
+  readonly description: string;
 }
 
 export function createMediaStore(options: MediaStoreOptions): MediaStore {
-  const root = join(options.dataDir, 'media');
+  const blobs = options.blobs ?? createDiskBlobStore(join(options.dataDir, 'media'));
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_MEDIA_BYTES;
   const { db } = options;
 
-  const pathOf = (sha256: string): string => {
+  const keyOf = (sha256: string): string => {
     if (!SHA256_PATTERN.test(sha256)) throw new RangeError('media id must be a lowercase hex SHA-256');
-    return join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
   };
 
   return {
     maxBytes,
+    description: blobs.description,
 
     async put(buffer, declaredMime) {
       if (buffer.length === 0) throw new MediaRejectedError('empty', 0, maxBytes);
@@ -100,10 +109,9 @@ export function createMediaStore(options: MediaStoreOptions): MediaStore {
       if (!mime) throw new MediaRejectedError('not_an_image', buffer.length, maxBytes);
 
       const sha256 = createHash('sha256').update(buffer).digest('hex');
-      const file = pathOf(sha256);
-      await writeOnce(file, buffer);
-      // The file is in place before the row: a row always has its file. A crash in between leaves an orphan
-      // file that the next put of the same bytes adopts.
+      await blobs.write(keyOf(sha256), buffer, mime);
+      // The bytes are in place before the row: a row always has its file. A crash in between leaves an orphan
+      // blob that the next put of the same bytes adopts.
       const size = imageSize(buffer, mime);
       await db
         .insertInto('media')
@@ -117,37 +125,12 @@ export function createMediaStore(options: MediaStoreOptions): MediaStore {
       if (!SHA256_PATTERN.test(sha256)) return null;
       const row = await db.selectFrom('media').select(['mime']).where('sha256', '=', sha256).executeTakeFirst();
       if (!row) return null;
-      try {
-        return { buffer: await readFile(pathOf(sha256)), mime: row.mime };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
+      const buffer = await blobs.read(keyOf(sha256));
+      return buffer ? { buffer, mime: row.mime } : null;
     },
 
-    path: pathOf,
+    path: (sha256) => blobs.locate(keyOf(sha256)),
   };
-}
-
-/** Write `file` unless it is already there whole; concurrent writers of the same bytes each rename a full copy. */
-async function writeOnce(file: string, buffer: Buffer): Promise<void> {
-  const existing = await stat(file).catch(() => undefined);
-  if (existing?.isFile() && existing.size === buffer.length) return;
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temporary, 'wx', 0o640);
-    try {
-      await handle.writeFile(buffer);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 /** HEIF brands that mean HEVC-coded images (HEIC), and the generic HEIF brands. AVIF is not taken. */

@@ -32,6 +32,7 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { seedHolidays } from '../../db/repositories/holidays.js';
 import { createServices } from '../features/services.js';
 import { createMediaStore } from '../media/media-store.js';
+import { createS3BlobStore } from '../media/s3-blob-store.js';
 import { createPhotoFetcher } from '../media/photo-fetcher.js';
 import { createPhotoIntake } from '../media/photo-intake.js';
 import { mediaLinkSecret, signMediaPath } from '../media/signed-links.js';
@@ -94,7 +95,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
     stops.push(() => db.destroy());
     await migrate(db, databaseUrl, { queueSchema: !config.redisUrl });
     await seedHolidays(db);
-    const media = createMediaStore({ dataDir: config.dataDir, db });
+    const media = createMediaStore({ dataDir: config.dataDir, db, blobs: config.s3 && createS3BlobStore(config.s3) });
     const mediaSecret = await mediaLinkSecret(db, config.mediaLinkSecret);
     const files = createExportFiles(config.dataDir);
     const fileSource = {
@@ -241,7 +242,7 @@ export async function startApp(config: Readonly<Config>, options: AppOptions): P
 
     log.info(`Trợ lý phường is up (role: ${role}).`);
     if (url) log.info(`  web:      ${url}  (web chat: ${url}/chat)`);
-    log.info(`  storage:  ${storage}`);
+    log.info(`  storage:  ${storage}; photos on ${media.description}`);
     log.info(`  queue:    BullMQ on ${queues.kind === 'redis' ? `Redis at ${redactUrl(config.redisUrl!)}` : 'PostgreSQL (set REDIS_URL for Redis)'}`);
     log.info(`  channels: web chat on; ${channelLine(config)}`);
 
