@@ -115,6 +115,10 @@ export function unitListEnd(text: string): number {
   const folded = foldSameLength(text);
   let end = text.search(/[;.:(\n]/);
   if (end < 0) end = text.length;
+  // "Sở Kế hoạch và Đầu tư - cơ quan thường trực …": a dash before "cơ quan / đơn vị / thường trực" describes
+  // the unit; other dashes are part of its name ("Phòng Văn hóa - Xã hội", "Khoa học – công nghệ").
+  const apposition = folded.search(/\s[-–]\s*(?:co ?quan|don vi|thuong truc|la co quan)(?![a-z])/);
+  if (apposition > 0 && apposition < end) end = apposition;
   for (const m of folded.matchAll(LIST_END)) {
     const at = (m.index ?? 0) + 1;
     if (at >= end) break;
