@@ -25,6 +25,8 @@ export interface ExpectedTask {
   coordinating?: string[];
   dueOn?: string | null;
   recurrence?: Recurrence;
+  /** Fragments of the collective units the task must keep ("Các bộ", "Ủy ban nhân dân các tỉnh"). */
+  collective?: string[];
 }
 
 /** A plan's expectations file. */
@@ -52,6 +54,7 @@ export interface PlanScore {
   coordinating: Tally;
   dueOn: Tally;
   recurrence: Tally;
+  collective: Tally;
   header: Tally;
   notTasks: Tally;
   /** Human-readable reasons for each failed expectation. */
@@ -87,6 +90,7 @@ export function scoreProposal(slug: string, proposal: PlanProposal, expected: Pl
     coordinating: tally(),
     dueOn: tally(),
     recurrence: tally(),
+    collective: tally(),
     header: tally(),
     notTasks: tally(),
     failures: [],
@@ -143,6 +147,10 @@ function checkFields(
   if (want.recurrence !== undefined) {
     check(score.recurrence, task.recurrence === want.recurrence, `${name} recurrence: expected ${want.recurrence}, got ${task.recurrence}`);
   }
+  for (const fragment of want.collective ?? []) {
+    const ok = (task.collectiveUnits ?? []).some((n) => foldText(n).includes(foldText(fragment)));
+    check(score.collective, ok, `${name} collective: expected "${fragment}" among [${(task.collectiveUnits ?? []).join('; ')}]`);
+  }
 }
 
 /** Expectations met and checked, invented tasks counting as checked and failed. */
@@ -150,7 +158,7 @@ export function expectationsOf(scores: readonly PlanScore[]): Tally {
   let met = 0;
   let of = 0;
   for (const s of scores) {
-    const tallies = [s.lead, s.coordinating, s.dueOn, s.recurrence, s.header, s.notTasks];
+    const tallies = [s.lead, s.coordinating, s.dueOn, s.recurrence, s.collective, s.header, s.notTasks];
     met += s.found + tallies.reduce((n, t) => n + t.met, 0);
     of += s.found + s.missed.length + s.invented.length + tallies.reduce((n, t) => n + t.of, 0);
   }

@@ -45,7 +45,7 @@ export function parsePlanText(text: string, options: ParsePlanOptions = {}): Pla
   const outline = buildOutline(toBlocks(rest));
   const drafts = [...proseDrafts(outline, warnings), ...tables.flatMap((t) => tableDrafts(t, time, warnings))];
   if (drafts.length === 0) warnings.push('no tasks found: is this a plan (kế hoạch)?');
-  const built = buildTasks(drafts, time, options.unitMatcher);
+  const built = buildTasks(drafts, time, options.unitMatcher, lines);
   return {
     plan: meta.header,
     tasks: built.tasks,

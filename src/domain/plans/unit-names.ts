@@ -41,7 +41,7 @@ const UNIT_ABBREVIATIONS = /^(?:UBND|HĐND|HDND|UBMTTQ|MTTQ|TDP|VP|BQL|BCĐ|CA|U
 const PLURAL_UNITS = opening('cac ', [
   ...['co quan', 'don vi', 'phong', 'so', 'ban', 'nganh', 'cap', 'dia phuong', 'xa', 'phuong', 'to', 'hoi', 'doan'],
   ...['doanh nghiep', 'nha', 'truong', 'co so', 'chu dau tu', 'cong ty', 'trung tam', 'uy ban', 'chi cuc'],
-  ...['xi nghiep', 'benh vien', 'tram'],
+  ...['xi nghiep', 'benh vien', 'tram', 'bo', 'tinh', 'huyen', 'thanh pho', 'thon', 'khu pho', 'to dan pho'],
 ]);
 
 /** True when `text` opens with a unit name. */
@@ -62,6 +62,17 @@ export function startsWithUnitName(text: string): boolean {
 function isShouting(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 3 && letters === letters.toUpperCase();
+}
+
+/**
+ * A collective unit: a group the organisation can expand to its members ("Các sở, ban, ngành", "UBND các xã,
+ * phường", "Các phòng, đơn vị", "các Tổ dân phố"), as opposed to a vague one ("các đơn vị liên quan", "lực
+ * lượng chức năng") that names nobody. Neither is a single unit, so neither is proposed as the lead.
+ */
+export function isCollectiveUnitName(name: string): boolean {
+  const folded = foldSameLength(name).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (folded === '' || /\blien quan\b|\bchuc nang\b|\bco tham quyen\b/.test(folded)) return false;
+  return PLURAL_UNITS.test(folded) || /^(?:ubnd|uy ban nhan dan|chu tich ubnd|chu tich uy ban nhan dan) cac\b/.test(folded);
 }
 
 /**

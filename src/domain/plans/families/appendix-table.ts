@@ -174,7 +174,10 @@ function rowDraft(
   const written = ranged
     ? [start && `${header.labels.start}: ${start}`, end && `${header.labels.end}: ${end}`].filter(Boolean).join('; ')
     : timeframe;
+  const cells = header.columns.map((c) => get(c).replace(/\s+/g, ' ')).filter((c) => c !== '');
   return {
+    evidenceText: [cells.join(' | ')],
+    leadSource: { level: 'high', reason: 'lead unit from the table column' },
     ref: ['PL', partRef, get('tt')].filter(Boolean).join('.'),
     content: get('content'),
     lead: splitUnitNames(get('lead')),
