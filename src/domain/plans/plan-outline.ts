@@ -112,6 +112,13 @@ export function sectionText(node: OutlineNode | null): string {
     .join(' > ');
 }
 
+/** The plan lines (1-based) a node spans: a wrapped paragraph spans several. */
+export function spanOf(node: OutlineNode): number[] {
+  const lines: number[] = [];
+  for (let n = node.line; n <= (node.endLine ?? node.line); n++) lines.push(n);
+  return lines;
+}
+
 /** The node's own text and the items below it that hold no further items (depth first). */
 export function leaves(nodes: readonly OutlineNode[]): OutlineNode[] {
   return nodes.flatMap((n) => (n.children.length > 0 ? leaves(n.children) : [n]));

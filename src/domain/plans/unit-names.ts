@@ -106,7 +106,7 @@ const LIST_END_WORDS: readonly string[] = [
   ...['theo doi', 'don doc', 'lap', 'ban hanh', 'phat dong', 'duy tri', 'nang cao', 'tham dinh', 'tong hop'],
   ...['bao cao', 'giam sat', 'van dong', 'pho bien', 'ho tro', 'bo tri', 'chi dao', 'tham gia', 'thuong xuyen'],
   ...['nghien cuu', 'danh gia', 'phat hien', 'kip thoi', 'tiep tuc', 'chu dong', 'thanh tra', 'cai tao'],
-  ...['tien hanh', 'phan bo', 'quyet dinh', 'xem xet', 'dam bao', 'bao dam', 'hoan thanh', 'nhanh chong'],
+  ...['tien hanh', 'phan bo', 'quyet dinh', 'xem xet', 'dam bao', 'bao dam', 'hoan thanh', 'nhanh chong', 'giup'],
   ...['tap trung', 'khao sat', 'chu tri', 'phoi hop', 'thanh thai', 'ra quan', 'xoa', 'thu gom', 'co trach nhiem'],
   ...['chiu trach nhiem', 'quan tam', 'dang tai', 'cap nhat', 'rao', 'doi voi', 'trong', 'de', 'nham', 'theo', 'khi'],
   'trinh(?<!(?:cong|quy|lo|chuong|hanh) trinh)',
@@ -114,6 +114,23 @@ const LIST_END_WORDS: readonly string[] = [
   '(?<!bao )ve(?! sinh)',
   '(?<!van )tai(?! (?:chinh|nguyen|san|lieu|tro|khoan))',
 ];
+
+/**
+ * Verbs (folded) a duty opens with when its unit was named above it: "Huy động và phân công …", "Hướng dẫn,
+ * giám sát …".
+ */
+const NOT_DUTY_VERBS = new Set(['doi voi', 'trong', 'de', 'nham', 'theo', 'khi', 'rao', 'kip thoi', 'nhanh chong', 'quan tam']);
+const DUTY_VERBS = new RegExp(
+  `^(?:${[
+    ...LIST_END_WORDS.filter((w) => /^[a-z ]+$/.test(w) && !NOT_DUTY_VERBS.has(w)),
+    ...['huy dong', 'phan cong', 'van hanh', 'quan ly', 'cung cap', 'bao ve', 'ra quan', 'trinh'],
+  ].join('|')})(?![a-z])`,
+);
+
+/** True when `text` opens with a duty verb ("Huy động …", "Tổ chức …", "Phối hợp …"). */
+export function startsWithDutyVerb(text: string): boolean {
+  return DUTY_VERBS.test(foldSameLength(text.trim()));
+}
 
 const LIST_END = new RegExp(`\\s(?:${LIST_END_WORDS.join('|')})(?![a-z])`, 'g');
 
