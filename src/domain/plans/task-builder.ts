@@ -158,7 +158,10 @@ function confidenceOf(
 }
 
 function leadConfidence(draft: TaskDraft, units: SettledUnits): FieldConfidence {
-  const collectiveLead = units.collective.find((n) => draft.lead.some((l) => foldText(l) === foldText(n)));
+  const collectiveLead =
+    units.lead !== null
+      ? units.collective.find((n) => foldText(n) === foldText(units.lead!))
+      : units.collective.find((n) => draft.lead.some((l) => foldText(l) === foldText(n)));
   if (collectiveLead !== undefined) {
     return field('low', `a collective lead ("${collectiveLead}"): expand it to its units or choose one`);
   }
