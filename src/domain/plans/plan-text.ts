@@ -47,8 +47,10 @@ export function normalizePlanLines(raw: string): string[] {
     .normalize('NFC')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\t\u00A0\u202F]/g, ' ')
     .split('\n')
+    // cells of a table pasted from a spreadsheet (two tab gaps or more) become "|" cells; other tabs are spaces
+    .map((line) => (/\S\t+\S.*\t+\S/.test(line) ? line.trim().replace(/\t+/g, ' | ') : line))
+    .map((line) => line.replace(/[\t\u00A0\u202F]/g, ' '))
     .map(stripMarkdown);
 }
 

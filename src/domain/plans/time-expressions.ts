@@ -118,6 +118,7 @@ const PROSE_PATTERNS: readonly RegExp[] = [
   /(?:(?:trong|truoc|den|vao|het|cuoi)\s+)?qu[iy]\s*(?:iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*\d{4})?/g,
   /6 thang (?:dau|cuoi) nam(?:\s*\d{4})?/g,
   /(?:trong|den|vao|cuoi|het|truoc)\s+nam\s+\d{4}(?:\s+va cac nam tiep theo)?/g,
+  /(?:truoc|vao|den|cham nhat)\s+ngay\s*\d{1,2}\s+(?:hang|moi|cua)\s+(?:thang|quy)/g,
   /(?:dinh ky\s+)?(?:hang|moi) (?:nam|quy|thang)/g,
   /khi co yeu cau|theo yeu cau cua [^,;.]{2,40}|theo ke hoach cua [^,;.]{2,40}/g,
   /(?<!chi )thuong xuyen|lien tuc/g,

@@ -16,6 +16,9 @@ const NOT_TASKS: readonly RegExp[] = [
   /^(?:quyet dinh|ke hoach|chi thi|van ban) nay co hieu luc\b/,
   /^(?:file|tai lieu|tep) dinh kem\b|^nguon\s*:|^anh(?: minh hoa)?\s*[:/]|^dieu \d+\s*\.?$/,
   /^neu co (?:kho khan|vuong mac)\b/,
+  // the header block, when the export runs it together: "Số: 12/KH-UBND", the national motto
+  /\bso\s*:\s*\d*\s*\/\s*[a-z]{2,3}\s*-/,
+  /cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do/,
 ];
 
 /** True for a block that sits among duties but is not one. */

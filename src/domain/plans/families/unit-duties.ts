@@ -127,6 +127,27 @@ function continuesDuties(text: string): boolean {
 
 function walkHeading(node: OutlineNode, ctx: Context, result: UnitDutyResult): void {
   const found = readUnitHeading(node.text);
+  const only = node.children.length === 1 ? node.children[0]! : null;
+  // "1. Xây dựng cơ sở dữ liệu đất đai" / "Sở Nông nghiệp và Môi trường chủ trì, …": the heading is the duty,
+  // the paragraph under it says who does it.
+  const headsDuty = !found && only !== null && only.marker === null && only.children.length === 0;
+  const own = headsDuty ? readOwnLead(only.text) : null;
+  if (own && only) {
+    const unit = namedBy(own, only);
+    result.drafts.push({
+      ref: `${refPath(node)}-1`,
+      section: sectionText(node),
+      content: `${node.text.replace(/[:.]\s*$/, '')}: ${only.text}`,
+      lead: unit.names,
+      leadWritten: unit.written,
+      coordinating: [...ctx.coordinating, ...readCoordinating(only.text)],
+      family: 'assigned-item',
+      line: only.line,
+      sourceLines: [...spanOf(node), ...spanOf(only)],
+      leadSource: { level: 'high', reason: 'lead unit from the line under the duty (… chủ trì …)' },
+    });
+    return;
+  }
   const unit = found && { ...found, line: node.line, source: FROM_HEADING };
   const inner: Context = { unit: unit ?? ctx.unit, coordinating: [], heading: node, counter: { n: 0 }, countUnassigned: true };
   if (unit?.duty) emit(node, unit.duty, unit, inner, placeUnder(inner), result);
