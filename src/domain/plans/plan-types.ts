@@ -46,9 +46,10 @@ export interface TimeframeReading {
  * - `labelled-block`: items with `Nhiệm vụ:` / `Đơn vị thực hiện:` / `Thời gian thực hiện:` labels, or
  *   `a) Nội dung / b) Cơ quan thực hiện / c) Thời gian` blocks.
  * - `unit-duties`: a heading naming a unit, its duties as bullets or paragraphs (Tổ chức thực hiện).
- * - `assigned-item`: a lone item that names its own lead ("Giao Văn phòng Sở theo dõi…", "Sở X chủ trì…").
+ * - `assigned-item`: an item or paragraph that names its own lead ("Giao Văn phòng Sở theo dõi…", "Sở X chủ
+ *   trì…", "UBND Thành phố giao X tham mưu…"), or a numbered duty whose unit is named on the line under it.
  * - `target`: a numbered target (chỉ tiêu) `(01)`, `(02)`…
- * - `appendix-table`: a row of the appendix table (TT, Nội dung, Bắt đầu, Hoàn thành, Chủ trì, Phối hợp).
+ * - `appendix-table`: a row of a task table (TT, Nội dung, Bắt đầu, Hoàn thành / Thời hạn, Chủ trì, Phối hợp…).
  */
 export type TaskFamily = 'labelled-block' | 'unit-duties' | 'assigned-item' | 'target' | 'appendix-table';
 
