@@ -76,4 +76,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+// Exit once stdout is flushed: a large `--json` proposal piped to another program was cut short otherwise.
+main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)));

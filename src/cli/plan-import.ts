@@ -10,10 +10,10 @@ import type { Db } from '../../db/database.js';
 import { loadWorkingCalendar, seedHolidays } from '../../db/repositories/holidays.js';
 import { loadUnitMatcher, planTextHash, rememberUnitMapping, savePlan, UnknownUnitCodeError } from '../../db/repositories/plans.js';
 import { parsePlanText } from '../domain/plans/plan-parser.js';
-import type { PlanProposal, UnitMatcher } from '../domain/plans/plan-types.js';
+import type { PlanProposal, TaskProposal, UnitMatcher } from '../domain/plans/plan-types.js';
 import { PLAN_FILE_EXTENSIONS, PlanFileError, readPlanFile } from '../domain/plans/read-plan-file.js';
 import { vietnamDate } from '../domain/working-calendar.js';
-import { vi } from '../messages/vi.js';
+import { planReview, vi } from '../messages/vi.js';
 import { readTasksXlsx, TaskSheetError } from '../reports/task-sheet.js';
 import { CliError, withDatabase } from './cli-context.js';
 
@@ -115,7 +115,7 @@ async function remember(db: Db, maps: ImportOptions['maps']): Promise<string[]> 
   return lines;
 }
 
-/** Exactly the issue's JSON shape. */
+/** The issue's JSON shape, plus `collectiveUnits`, `confidence` and `evidence` per task (added, never changed). */
 function jsonShape(p: PlanProposal) {
   return {
     plan: { number: p.plan.number, title: p.plan.title, issuer: p.plan.issuer, issuedOn: p.plan.issuedOn },
@@ -129,6 +129,10 @@ function jsonShape(p: PlanProposal) {
       dueOn: t.dueOn,
       recurrence: t.recurrence,
       section: t.section,
+      // Added after the first shape (readers of the first shape ignore them): how sure, why, and from where.
+      collectiveUnits: t.collectiveUnits ?? [],
+      confidence: t.confidence ?? null,
+      evidence: t.evidence ?? [],
     })),
     unresolvedUnits: p.unresolvedUnits,
     warnings: p.warnings,
@@ -146,10 +150,20 @@ function readable(p: PlanProposal, committing: boolean): string {
     const coordinating = t.coordinatingUnits.map((n, i) => unit(n, t.coordinatingUnitCodes[i])).join(', ');
     const due = t.dueOn ? vi.tasks.date(t.dueOn) : null;
     lines.push(c.task(t.ref, oneLine(t.content, 160), unit(t.leadUnit, t.leadUnitCode), coordinating, t.timeframe ?? none, due, vi.tasks.recurrence[t.recurrence] ?? t.recurrence));
+    lines.push(...reviewMarks(t));
   }
   if (p.unresolvedUnits.length > 0) lines.push('', c.unresolvedTitle(p.unresolvedUnits.length), ...p.unresolvedUnits.map((u) => `  - ${u}`));
   if (p.warnings.length > 0) lines.push('', c.warningsTitle(p.warnings.length), ...p.warnings.map((w) => `  - ${w}`));
   return lines.join('\n');
+}
+
+/** The fields the importer is not sure of (low confidence), with why, and the collective units to expand. */
+function reviewMarks(t: TaskProposal): string[] {
+  const marks: string[] = [];
+  if ((t.collectiveUnits ?? []).length > 0) marks.push(planReview.collective(t.collectiveUnits!.join('; ')));
+  const low = Object.entries(t.confidence ?? {}).filter(([, f]) => f.level === 'low');
+  if (low.length > 0) marks.push(planReview.lowConfidence(low.map(([k, f]) => `${planReview.fields[k] ?? k} (${f.reason})`).join('; ')));
+  return marks;
 }
 
 function oneLine(text: string, max: number): string {

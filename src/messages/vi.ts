@@ -385,4 +385,17 @@ export const roleLabels: Record<string, string> = {
   admin: 'quản trị',
 };
 
+/** The plan importer's review marks (`plan import`): fields the importer is not sure of. */
+export const planReview = {
+  fields: {
+    task: 'nhiệm vụ',
+    leadUnit: 'chủ trì',
+    coordinatingUnits: 'phối hợp',
+    dueOn: 'hạn',
+    recurrence: 'lặp lại',
+  } as Record<string, string>,
+  lowConfidence: (fields: string) => `    ⚠ Chưa chắc, cần xem lại: ${fields}`,
+  collective: (names: string) => `    Đơn vị chung (cần tách thành từng đơn vị): ${names}`,
+};
+
 export const channelLabels: Record<string, string> = { telegram: 'Telegram', zalo: 'Zalo', web: 'web chat' };

@@ -745,7 +745,7 @@ function expectWardPlan(plan: PlanProposal): void {
   expect(plan.tasks.map((t) => t.ref)).toEqual(['II.1-1', 'II.2-1', 'II.2-2', 'II.3-1', 'II.4-1']);
   expect(plan.tasks.every((t) => t.family === 'labelled-block')).toBe(true);
 
-  expect(task(plan, 'II.1-1')).toEqual({
+  expect(task(plan, 'II.1-1')).toMatchObject({
     ref: 'II.1-1',
     content:
       'Tuyên truyền trên hệ thống loa truyền thanh, trang thông tin điện tử phường và các nhóm Zalo của Tổ dân phố về tác hại của quảng cáo, rao vặt trái quy định.',

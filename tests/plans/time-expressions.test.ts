@@ -268,3 +268,62 @@ describe('findTimeframeInText: time phrases inside a duty', () => {
     expect(findTimeframeInText('to chuc hoi nghi trong thang 12 nam 2026')).toEqual(['trong thang 12 nam 2026']);
   });
 });
+
+describe('more time expressions from real plans (issue 11)', () => {
+  const plan = { planYear: 2026, referenceDate: '2026-03-12' };
+  const read = (text: string) => parseTimeframe(text, plan);
+
+  it('"trước ngày 25 hằng tháng" → monthly, the day before the 25th (as "trước ngày 19 của tháng" → 18th)', () => {
+    expect(read('trước ngày 25 hằng tháng')).toMatchObject({ dueOn: '2026-03-24', recurrence: 'monthly' });
+  });
+
+  it('"trước ngày 30/6 và 10/12 hằng năm" → twice a year: half-yearly from the first, both days in a warning', () => {
+    const r = read('trước ngày 30/6 và 10/12 hằng năm');
+    expect(r).toMatchObject({ dueOn: '2026-06-29', recurrence: 'half_yearly' });
+    expect(r.warnings.join('\n')).toMatch(/twice a year \(29\/06 and 09\/12\)/);
+  });
+
+  it('"từ ngày 01/10 đến ngày 31/10" → from 1 October to 31 October of the plan\'s year', () => {
+    expect(read('từ ngày 01/10 đến ngày 31/10')).toMatchObject({ startOn: '2026-10-01', dueOn: '2026-10-31', recurrence: 'none' });
+  });
+
+  it('a day and month already past at the plan\'s date roll over to the next year, with a warning', () => {
+    const r = read('trước ngày 15/02');
+    expect(r.dueOn).toBe('2027-02-14');
+    expect(r.warnings.join('\n')).toMatch(/2027 assumed/);
+  });
+
+  it.each([
+    ['Quí III-2026', '2026-09-30'],
+    ['quý 3 năm 2026', '2026-09-30'],
+    ['6 tháng đầu năm', '2026-06-30'],
+  ])('%s → %s', (text, due) => {
+    expect(read(text).dueOn).toBe(due);
+  });
+
+  it.each(['khi có yêu cầu', 'sau khi Kế hoạch số 12/KH-UBND ngày 05/3/2026 được ban hành', 'theo kế hoạch của Bộ'])(
+    '"%s" is a condition: no due date, not recurring, a warning — the date of another document is not a deadline',
+    (text) => {
+      const r = read(text);
+      expect(r).toMatchObject({ dueOn: null, recurrence: 'none' });
+      expect(r.warnings.join('\n')).toMatch(/is a condition, not a date/);
+    },
+  );
+
+  it('"từ năm 2026, thường xuyên" → continuous from 2026, no invented year-end due date', () => {
+    expect(read('từ năm 2026, thường xuyên')).toMatchObject({ startOn: '2026-01-01', dueOn: null, recurrence: 'continuous' });
+  });
+
+  it('"từ năm 2026" alone says when work starts: no due date, and the reviewer is told', () => {
+    const r = read('từ năm 2026');
+    expect(r).toMatchObject({ startOn: '2026-01-01', dueOn: null });
+    expect(r.warnings.join('\n')).toMatch(/starts, not when it is due/);
+  });
+
+  it('finds "trước ngày 30/6 và 10/12 hằng năm" and "khi có yêu cầu" in a duty\'s text', () => {
+    expect(findTimeframeInText('Báo cáo kết quả trước ngày 30/6 và 10/12 hằng năm về UBND phường.')).toEqual([
+      'trước ngày 30/6 và 10/12 hằng năm',
+    ]);
+    expect(findTimeframeInText('Tổng hợp, báo cáo khi có yêu cầu.')).toEqual(['khi có yêu cầu']);
+  });
+});

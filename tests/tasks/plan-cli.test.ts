@@ -51,9 +51,15 @@ describe('plan import', () => {
       issuedOn: '2023-02-13',
     });
     expect(json.tasks).toHaveLength(124);
-    expect(Object.keys(json.tasks[0])).toEqual(['ref', 'content', 'leadUnit', 'coordinatingUnits', 'timeframe', 'startOn', 'dueOn', 'recurrence', 'section']);
+    // The first shape, in its order; issue 11 only adds collectiveUnits, confidence and evidence after it.
+    expect(Object.keys(json.tasks[0])).toEqual(['ref', 'content', 'leadUnit', 'coordinatingUnits', 'timeframe', 'startOn', 'dueOn', 'recurrence', 'section', 'collectiveUnits', 'confidence', 'evidence']);
     const row = json.tasks.find((t: { content: string }) => t.content === 'Nâng cấp hạ tầng kỹ thuật trên địa bàn thành phố');
     expect(row).toMatchObject({ leadUnit: 'Sở Xây dựng', startOn: '2021-01-01', dueOn: '2023-12-31', recurrence: 'yearly' });
+    // Four agencies in the Chủ trì cell: the first is proposed, so the reviewer is told to check it.
+    expect(row.confidence.leadUnit.level).toBe('medium');
+    expect(row.confidence.dueOn).toEqual({ level: 'high', reason: expect.stringContaining('due date from the table column') });
+    expect(row.collectiveUnits).toContain('Ủy ban nhân dân các quận, huyện');
+    expect(row.evidence).toEqual([expect.stringContaining('Nâng cấp hạ tầng kỹ thuật trên địa bàn thành phố | ')]);
     expect(await database.db.selectFrom('plans').select('id').execute()).toEqual([]);
   });
 

@@ -50,19 +50,26 @@ function jointNames(clause: string, folded: string, joint: number, lead: number)
 
 /**
  * The lead an item names for itself at its start: "Giao Văn phòng Sở theo dõi…", "Giao các Phó Giám đốc Sở:
- * …", "Sở Thông tin và Truyền thông chủ trì, phối hợp…". Null when it names none.
+ * …", "Sở Thông tin và Truyền thông chủ trì, phối hợp…", "Công an thành phố có nhiệm vụ chủ trì …", "Sở Y tế
+ * tham mưu …". A short opening clause is skipped ("Cụ thể, UBND Thành phố giao Văn phòng …", "Bên cạnh đó,
+ * Công an …", "Theo Kế hoạch, Bộ Tư lệnh Thủ đô sẽ chủ trì …"). Null when it names none.
  */
 export function readOwnLead(text: string): string[] | null {
-  const folded = foldSameLength(text);
-  if (/^giao\s/.test(folded)) {
-    const rest = text.slice(5);
+  const opening = /^((?:[^,;:.]{2,40},\s+)?)(?:[^,;:.]{0,40}?\s)?giao\s+/.exec(foldSameLength(text));
+  // "Giao …" opening the item names its lead whatever it is ("Giao các Phó Giám đốc Sở: …"); later in the
+  // sentence ("UBND Thành phố giao …") only a recognised unit counts.
+  if (opening && (opening.index + opening[0].length === 5 || startsWithUnitName(text.slice(opening[0].length)))) {
+    const rest = text.slice(opening[0].length);
     const colon = rest.indexOf(':');
     const end = Math.min(unitListEnd(rest), colon >= 0 ? colon : rest.length);
     return plausibleNames(rest.slice(0, end));
   }
-  const m = /^(.{2,120}?)\s+(?:chu tri|chiu trach nhiem chinh)(?![a-z])/.exec(folded);
+  const clause = /^[^,;:.]{2,30},\s+/.exec(text);
+  const body = clause && startsWithUnitName(text.slice(clause[0].length)) ? text.slice(clause[0].length) : text;
+  const folded = foldSameLength(body);
+  const m = /^(.{2,160}?)\s+(?:(?:se|da|co nhiem vu|co trach nhiem|la co quan thuong truc,?)\s+)?(?:chu tri|chiu trach nhiem chinh|tham muu(?! cho)|co trach nhiem(?! thi hanh))(?![a-z])/.exec(folded);
   if (!m) return null;
-  const subject = text.slice(0, m[1]!.length);
+  const subject = body.slice(0, m[1]!.length);
   if (!startsWithUnitName(subject) || unitListEnd(subject) < subject.length) return null;
   return plausibleNames(subject);
 }

@@ -41,13 +41,20 @@ export function readPlanMetadata(lines: readonly string[]): PlanMetadata {
   };
 }
 
+/**
+ * "Số: 40/KH-UBND", also when a flattened header table puts the date in the same row ("Số: 130/KH-UBND |
+ * Ninh Bình, ngày …") or the number on the next line ("Số:" / "24/KH-UBND").
+ */
 function readNumber(head: readonly string[], warnings: string[]): string | null {
-  const line = head.find((l) => /^số\s*:/iu.test(l) || /^so\s*:/i.test(l));
-  if (!line) {
+  const at = head.findIndex((l) => /^số\s*:/iu.test(l) || /^so\s*:/i.test(l));
+  if (at < 0) {
     warnings.push('plan number ("Số: …") not found');
     return null;
   }
-  const value = line.replace(/^s[ốo]\s*:\s*/iu, '').trim();
+  let value = head[at]!.replace(/^s[ốo]\s*:\s*/iu, '').split('|')[0]!.trim();
+  const next = head.slice(at + 1).find((l) => l !== '');
+  if (value === '' && next !== undefined && /^\d+\/[\p{L}\d/.-]+$/u.test(next)) value = next;
+  value = value.split(/\s+/)[0] ?? '';
   if (!/^\d/.test(value)) {
     warnings.push(`plan number is blank ("Số: ${value}"): a draft?`);
     return null;

@@ -86,9 +86,9 @@ export function refPart(node: OutlineNode): string {
   return node.marker === 'target' ? node.markerText : node.markerText.replace(/[.)]+$/, '');
 }
 
-/** Sections whose content is never a task: purposes, requirements, funding, legal bases. */
+/** Sections whose content is never a task: purposes, requirements, principles, targets groups, funding, legal bases. */
 export function isNarrativeSection(node: OutlineNode): boolean {
-  return /^(muc dich|muc tieu|yeu cau|quan diem|kinh phi|can cu)/.test(foldSameLength(node.text));
+  return /^(muc dich|muc tieu|yeu cau|quan diem|kinh phi|can cu|doi tuong|nguyen tac|pham vi)/.test(foldSameLength(node.text));
 }
 
 /** The ref of a heading from its numbering: "II.1.a", "III.3", "II.1.(01)". */
@@ -110,6 +110,13 @@ export function sectionText(node: OutlineNode | null): string {
     .filter((n) => n.marker !== null && n.marker !== 'dash' && n.marker !== 'plus' && n.marker !== 'star')
     .map(headingText)
     .join(' > ');
+}
+
+/** The plan lines (1-based) a node spans: a wrapped paragraph spans several. */
+export function spanOf(node: OutlineNode): number[] {
+  const lines: number[] = [];
+  for (let n = node.line; n <= (node.endLine ?? node.line); n++) lines.push(n);
+  return lines;
 }
 
 /** The node's own text and the items below it that hold no further items (depth first). */

@@ -3,12 +3,17 @@
  * (see `families/`). Pure: no I/O; `read-plan-file.ts` gets the text, people confirm the result.
  *
  * Which structures count:
- * - appendix tables and numbered targets always;
+ * - task tables (flattened one cell per line between "|" lines, or one row per line as markdown pipes or tabs)
+ *   and numbered targets always;
  * - labelled items ("Nhiệm vụ: / Đơn vị thực hiện: / Thời gian thực hiện:", "a) Nội dung / b) Cơ quan thực
  *   hiện / c) Thời gian") when the plan has them, and then they are its task list: the rest ("Tổ chức thực
  *   hiện" and the like) is how the plan is organised, not more tasks;
- * - otherwise unit duties (a heading per unit, duties below) and items that name their own lead.
- * Preamble, purposes and requirements, funding, closing formulas and the distribution list are never tasks.
+ * - otherwise unit duties (a heading per unit, duties below; "Unit: duty" paragraphs and the duty paragraphs
+ *   that continue them) and items anywhere that name their own lead ("Giao X …", "X chủ trì, phối hợp với Y …",
+ *   "Đề nghị X …", "X tham mưu …"), a numbered duty heading taking its unit from the line under it.
+ * Preamble, purposes, requirements, đối tượng, principles, funding, closing and publishing lines, the
+ * distribution list and the signature are never tasks. Every task says how sure the importer is of it and of
+ * each field, and quotes the lines it came from.
  * Items that name no unit are reported in the warnings, not proposed.
  */
 import { labelledBlockDrafts } from './families/labelled-blocks.js';
@@ -45,7 +50,7 @@ export function parsePlanText(text: string, options: ParsePlanOptions = {}): Pla
   const outline = buildOutline(toBlocks(rest));
   const drafts = [...proseDrafts(outline, warnings), ...tables.flatMap((t) => tableDrafts(t, time, warnings))];
   if (drafts.length === 0) warnings.push('no tasks found: is this a plan (kế hoạch)?');
-  const built = buildTasks(drafts, time, options.unitMatcher);
+  const built = buildTasks(drafts, time, options.unitMatcher, lines);
   return {
     plan: meta.header,
     tasks: built.tasks,

@@ -26,6 +26,8 @@ export interface Block {
   text: string;
   /** 1-based line of the plan where the block starts (for ordering and messages). */
   line: number;
+  /** 1-based line where it ends (wrapped blocks span several), for quoting the source. */
+  endLine?: number;
 }
 
 const MARKERS: readonly { type: MarkerType; pattern: RegExp }[] = [
@@ -45,8 +47,10 @@ export function normalizePlanLines(raw: string): string[] {
     .normalize('NFC')
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\t\u00A0\u202F]/g, ' ')
     .split('\n')
+    // cells of a table pasted from a spreadsheet (two tab gaps or more) become "|" cells; other tabs are spaces
+    .map((line) => (/\S\t+\S.*\t+\S/.test(line) ? line.trim().replace(/\t+/g, ' | ') : line))
+    .map((line) => line.replace(/[\t\u00A0\u202F]/g, ' '))
     .map(stripMarkdown);
 }
 
@@ -91,6 +95,7 @@ export function toBlocks(lines: readonly string[], firstLine = 1): Block[] {
     }
     if (current && continues(current, line, afterBlank)) {
       current.block.text = `${current.block.text} ${line}`;
+      current.block.endLine = firstLine + i;
       current.lastLine = line;
     } else {
       const marker = readMarker(line);
@@ -99,6 +104,7 @@ export function toBlocks(lines: readonly string[], firstLine = 1): Block[] {
         markerText: marker?.text ?? '',
         text: (marker?.rest ?? line).trim(),
         line: firstLine + i,
+        endLine: firstLine + i,
       };
       blocks.push(block);
       current = { block, lastLine: line };

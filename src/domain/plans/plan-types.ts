@@ -46,11 +46,35 @@ export interface TimeframeReading {
  * - `labelled-block`: items with `Nhiệm vụ:` / `Đơn vị thực hiện:` / `Thời gian thực hiện:` labels, or
  *   `a) Nội dung / b) Cơ quan thực hiện / c) Thời gian` blocks.
  * - `unit-duties`: a heading naming a unit, its duties as bullets or paragraphs (Tổ chức thực hiện).
- * - `assigned-item`: a lone item that names its own lead ("Giao Văn phòng Sở theo dõi…", "Sở X chủ trì…").
+ * - `assigned-item`: an item or paragraph that names its own lead ("Giao Văn phòng Sở theo dõi…", "Sở X chủ
+ *   trì…", "UBND Thành phố giao X tham mưu…"), or a numbered duty whose unit is named on the line under it.
  * - `target`: a numbered target (chỉ tiêu) `(01)`, `(02)`…
- * - `appendix-table`: a row of the appendix table (TT, Nội dung, Bắt đầu, Hoàn thành, Chủ trì, Phối hợp).
+ * - `appendix-table`: a row of a task table (TT, Nội dung, Bắt đầu, Hoàn thành / Thời hạn, Chủ trì, Phối hợp…).
  */
 export type TaskFamily = 'labelled-block' | 'unit-duties' | 'assigned-item' | 'target' | 'appendix-table';
+
+/** How sure the importer is of one reading: the reviewer looks at `low` first. */
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
+/** All {@link ConfidenceLevel} values. */
+export const CONFIDENCE_LEVELS: readonly ConfidenceLevel[] = ['high', 'medium', 'low'];
+
+/** One field's confidence and why ("lead unit from the table column", "due date from the section heading"). */
+export interface FieldConfidence {
+  level: ConfidenceLevel;
+  /** Why (English, for the reviewer), naming where in the plan the value came from. */
+  reason: string;
+}
+
+/** The confidence of a task and of each field the reviewer checks. */
+export interface TaskConfidence {
+  /** That this is a task at all (and not a purpose, a heading or a closing formula). */
+  task: FieldConfidence;
+  leadUnit: FieldConfidence;
+  coordinatingUnits: FieldConfidence;
+  dueOn: FieldConfidence;
+  recurrence: FieldConfidence;
+}
 
 /** One proposed task (nhiệm vụ). */
 export interface TaskProposal {
@@ -77,6 +101,16 @@ export interface TaskProposal {
   /** The headings above the task, as written, joined with " > ". */
   section: string;
   family: TaskFamily;
+  /**
+   * Collective units the plan names for the task, as written ("Các sở, ban, ngành", "UBND các xã, phường"):
+   * not one unit, so not the lead, but the organisation can expand each to its members. Absent on proposals
+   * read back from a corrected spreadsheet (`plan import-xlsx`), like the next two fields.
+   */
+  collectiveUnits?: string[];
+  /** How sure the importer is of the task and each field, and why. */
+  confidence?: TaskConfidence;
+  /** The lines of the plan the task was read from (its own, and the heading or row that gave its lead). */
+  evidence?: string[];
 }
 
 /** The plan's identity as read from its header. */

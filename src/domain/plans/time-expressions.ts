@@ -33,7 +33,10 @@ export interface TimeContext {
 /** A dated window found in the text: its first day (null when only an end is said: "đến năm 2030") and its last. */
 interface Window {
   start: string | null;
-  due: string;
+  /** Null for a window that only says when work starts ("từ ngày 01/10", "từ năm 2026"). */
+  due: string | null;
+  /** A day and month written without a year ("30/6"): the plan's year filled in. */
+  dayMonth?: boolean;
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -50,6 +53,7 @@ export function parseTimeframe(text: string, context: TimeContext = {}): Timefra
   }
   const scan = { text: foldSameLength(written), warnings, context, written };
   maskVisionYears(scan);
+  maskDocumentDates(scan);
   const windows = readWindows(scan);
   const recurrence = readRecurrence(scan.text, windows);
   const day = readDayOfPeriod(scan.text);
@@ -109,11 +113,14 @@ const PROSE_PATTERNS: readonly RegExp[] = [
     'g',
   ),
   /(?:truoc|den|cham nhat|trong|vao|han)\s+(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}/g,
+  /(?:tu ngay\s*\d{1,2}\s*\/\s*\d{1,2}\s*)?(?:truoc|den|cham nhat|vao|han)\s+(?:ngay\s*)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])(?:\s*(?:va|,)\s*\d{1,2}\s*\/\s*\d{1,2}(?![\d/]))*(?:\s+(?:hang|moi) nam)?/g,
   /(?:truoc|trong|vao|den|het|cuoi)\s+thang\s*\d{1,2}\s*(?:\/|-|nam)\s*\d{4}/g,
-  /(?:(?:trong|truoc|den|vao|het|cuoi)\s+)?quy\s*(?:iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*\d{4})?/g,
+  /(?:(?:trong|truoc|den|vao|het|cuoi)\s+)?qu[iy]\s*(?:iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*\d{4})?/g,
   /6 thang (?:dau|cuoi) nam(?:\s*\d{4})?/g,
   /(?:trong|den|vao|cuoi|het|truoc)\s+nam\s+\d{4}(?:\s+va cac nam tiep theo)?/g,
+  /(?:truoc|vao|den|cham nhat)\s+ngay\s*\d{1,2}\s+(?:hang|moi|cua)\s+(?:thang|quy)/g,
   /(?:dinh ky\s+)?(?:hang|moi) (?:nam|quy|thang)/g,
+  /khi co yeu cau|theo yeu cau cua [^,;.]{2,40}|theo ke hoach cua [^,;.]{2,40}/g,
   /(?<!chi )thuong xuyen|lien tuc/g,
 ];
 
@@ -132,6 +139,14 @@ interface Scan {
   written: string;
 }
 
+/**
+ * "Kế hoạch số 40/KH-UBND ngày 13/02/2023", "Quyết định 1944/QĐ-TTg ngày 18/11/2021": the date of another
+ * document is never a deadline.
+ */
+function maskDocumentDates(scan: Scan): void {
+  blank(scan, /(?:so\s*)?\d+\/[a-z0-9/&.-]+\s+ngay\s*\d{1,2}\s*(?:[/.-]|thang)\s*\d{1,2}\s*(?:[/.-]|nam)\s*\d{4}/g, () => undefined);
+}
+
 function maskVisionYears(scan: Scan): void {
   blank(scan, /(?:tam nhin|dinh huong|xet)\s*(?:den\s*)?(?:nam\s*)?\d{4}/g, () => undefined);
 }
@@ -148,13 +163,16 @@ function readWindows(scan: Scan): Window[] {
   blank(scan, /(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/g, (m, i) =>
     push(dayWindow(+m[3]!, +m[2]!, +m[1]!), i),
   );
+  blank(scan, /(?<![\d/.-])(\d{1,2})\s*\/\s*(\d{1,2})(?!\s*[/.-]?\s*\d)/g, (m, i) =>
+    push(dayMonthWindow(+m[1]!, +m[2]!, scan), i),
+  );
   blank(scan, /(?:giai doan|tu nam|tu)?\s*(\d{4})\s*(?:[-–—]|den nam|den)\s*(\d{4})/g, (m, i) =>
     push({ start: `${m[1]}-01-01`, due: `${m[2]}-12-31` }, i),
   );
   blank(scan, /(?:6|sau) thang (dau|cuoi) nam(?:\s*\/?\s*(\d{4}))?|nua (dau|cuoi) nam(?:\s*(\d{4}))?/g, (m, i) =>
     push(halfWindow(m[1] ?? m[3]!, m[2] ?? m[4], scan), i),
   );
-  blank(scan, /(?<![a-z])quy\s*(iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4}))?/g, (m, i) =>
+  blank(scan, /(?<![a-z])qu[iy]\s*(iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:\/|-|nam)\s*(\d{4}))?/g, (m, i) =>
     push(quarterWindow(m[1]!, m[2], scan), i),
   );
   blank(scan, /(?<![a-z0-9])q\.?\s*([1-4])(?![0-9])(?:\s*(?:\/|-|\.|nam)?\s*(\d{4}))?/g, (m, i) =>
@@ -170,12 +188,37 @@ function readWindows(scan: Scan): Window[] {
   return windows;
 }
 
-/** "trước tháng 6 năm 2023" is due the day before the window; "đến năm 2030" has no stated start. */
+/**
+ * "trước tháng 6 năm 2023" is due the day before the window; "đến năm 2030" has no stated start; "từ ngày
+ * 01/10", "từ năm 2026" state only a start.
+ */
 function applyPreposition(folded: string, from: number, w: Window): Window {
   const before = folded.slice(Math.max(0, from - 12), from);
-  if (/truoc\s*(?:ngay\s*)?$/.test(before) && w.start) return { start: null, due: addDays(w.start, -1) };
-  if (/(?:^|\s)den\s*(?:ngay\s*)?$/.test(before)) return { start: null, due: w.due };
+  // "trước ngày 30/6 và 10/12": the earlier date is blanked by now, so "trước" still stands before the second.
+  const beforeList = folded.slice(Math.max(0, from - 40), from);
+  if (/truoc\s*(?:ngay\s*)?(?:\s|,|va(?= ))*$/.test(beforeList) && w.start) return { ...w, start: null, due: addDays(w.start, -1) };
+  if (/(?:^|\s)den\s*(?:ngay\s*)?$/.test(before)) return { ...w, start: null };
+  if (/(?:^|\s)(?:tu|ke tu|bat dau tu)\s*(?:ngay\s*)?$/.test(before)) return { ...w, due: null };
   return w;
+}
+
+/**
+ * "30/6" without a year: the plan's year, or the next one when that day is already past at the plan's date
+ * ("trước ngày 15/02" in a plan of 12/03/2026 → 14/02/2027). Null (with a warning) without a plan year.
+ */
+function dayMonthWindow(day: number, month: number, scan: Scan): Window | null {
+  const { planYear, referenceDate } = scan.context;
+  if (planYear === undefined) {
+    scan.warnings.push(`no year in "${scan.written}" and no plan year to assume`);
+    return null;
+  }
+  let date = isoDate(planYear, month, day);
+  if (date === null) return null;
+  if (referenceDate !== undefined && date < referenceDate) {
+    date = isoDate(planYear + 1, month, day);
+    scan.warnings.push(`no year for ${day}/${month} in "${scan.written}": ${planYear + 1} assumed (the day is past at the plan's date)`);
+  } else scan.warnings.push(`no year for ${day}/${month} in "${scan.written}": ${planYear} taken from the plan`);
+  return date ? { start: date, due: date, dayMonth: true } : null;
 }
 
 function dayWindow(year: number, month: number, day: number): Window | null {
@@ -224,7 +267,7 @@ function readRecurrence(folded: string, windows: Window[]): Recurrence {
   if (/(?:hang|moi|dinh ky) quy|quy (?:mot|1) lan/.test(folded)) return 'quarterly';
   if (/(?:hang|moi|dinh ky) thang|thang (?:mot|1) lan/.test(folded)) return 'monthly';
   if (/(?<!chi )thuong xuyen|lien tuc|hang (?:ngay|tuan)|moi (?:ngay|tuan)/.test(folded)) return 'continuous';
-  if (windows.some((w) => w.start !== null && w.start.slice(0, 4) !== w.due.slice(0, 4))) return 'yearly';
+  if (windows.some((w) => w.start !== null && w.due !== null && w.start.slice(0, 4) !== w.due.slice(0, 4))) return 'yearly';
   return 'none';
 }
 
@@ -239,10 +282,15 @@ function readDayOfPeriod(folded: string): number | null {
 function combine(windows: Window[], recurrence: Recurrence, day: number | null, scan: Scan): TimeframeReading {
   const { warnings } = scan;
   if (windows.length > 0) {
-    const dues = [...new Set(windows.map((w) => w.due))].sort();
+    const starts = windows.map((w) => w.start).filter((s): s is string => s !== null).sort();
+    const dues = [...new Set(windows.map((w) => w.due).filter((d): d is string => d !== null))].sort();
+    if (dues.length === 0) {
+      if (recurrence === 'none') warnings.push(`"${scan.written}" says when work starts, not when it is due`);
+      return { startOn: starts[0] ?? null, dueOn: null, recurrence, warnings };
+    }
+    if (recurrence === 'yearly' && windows.filter((w) => w.dayMonth).length > 1) return twiceAYear(dues, scan);
     const dueOn = dues[dues.length - 1]!;
     if (dues.length > 1) warnings.push(`several dates in "${scan.written}": the latest, ${dueOn}, is proposed`);
-    const starts = windows.map((w) => w.start).filter((s): s is string => s !== null).sort();
     return { startOn: starts[0] ?? null, dueOn, recurrence, warnings };
   }
   if (recurrence === 'continuous') return { startOn: null, dueOn: null, recurrence, warnings };
@@ -250,9 +298,19 @@ function combine(windows: Window[], recurrence: Recurrence, day: number | null, 
     const dueOn = firstOccurrence(recurrence, day, scan);
     return { startOn: null, dueOn, recurrence, warnings };
   }
-  const condition = /^\s*sau khi/.test(scan.text);
+  const condition = /^\s*sau khi|khi co yeu cau|theo (?:yeu cau|ke hoach|chi dao|huong dan) cua/.test(scan.text);
   warnings.push(condition ? `"${scan.written}" is a condition, not a date` : `no date in "${scan.written}"`);
   return { startOn: null, dueOn: null, recurrence, warnings };
+}
+
+/**
+ * "trước ngày 30/6 và 10/12 hằng năm": due twice a year on those days. Proposed as half-yearly from the first
+ * of them, with a warning naming both days (the repeat is every 6 months, the plan's second day may differ).
+ */
+function twiceAYear(dues: readonly string[], scan: Scan): TimeframeReading {
+  const days = dues.map((d) => `${d.slice(8, 10)}/${d.slice(5, 7)}`);
+  scan.warnings.push(`due twice a year (${days.join(' and ')}): half-yearly from ${dues[0]} is proposed; check the second date`);
+  return { startOn: null, dueOn: dues[0]!, recurrence: 'half_yearly', warnings: scan.warnings };
 }
 
 const PERIOD_MONTHS: Partial<Record<Recurrence, number>> = { monthly: 1, quarterly: 3, half_yearly: 6, yearly: 12 };

@@ -41,7 +41,7 @@ const UNIT_ABBREVIATIONS = /^(?:UBND|HĐND|HDND|UBMTTQ|MTTQ|TDP|VP|BQL|BCĐ|CA|U
 const PLURAL_UNITS = opening('cac ', [
   ...['co quan', 'don vi', 'phong', 'so', 'ban', 'nganh', 'cap', 'dia phuong', 'xa', 'phuong', 'to', 'hoi', 'doan'],
   ...['doanh nghiep', 'nha', 'truong', 'co so', 'chu dau tu', 'cong ty', 'trung tam', 'uy ban', 'chi cuc'],
-  ...['xi nghiep', 'benh vien', 'tram'],
+  ...['xi nghiep', 'benh vien', 'tram', 'bo', 'tinh', 'huyen', 'thanh pho', 'thon', 'khu pho', 'to dan pho'],
 ]);
 
 /** True when `text` opens with a unit name. */
@@ -62,6 +62,17 @@ export function startsWithUnitName(text: string): boolean {
 function isShouting(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 3 && letters === letters.toUpperCase();
+}
+
+/**
+ * A collective unit: a group the organisation can expand to its members ("Các sở, ban, ngành", "UBND các xã,
+ * phường", "Các phòng, đơn vị", "các Tổ dân phố"), as opposed to a vague one ("các đơn vị liên quan", "lực
+ * lượng chức năng") that names nobody. Neither is a single unit, so neither is proposed as the lead.
+ */
+export function isCollectiveUnitName(name: string): boolean {
+  const folded = foldSameLength(name).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (folded === '' || /\blien quan\b|\bchuc nang\b|\bco tham quyen\b/.test(folded)) return false;
+  return PLURAL_UNITS.test(folded) || /^(?:ubnd|uy ban nhan dan|chu tich ubnd|chu tich uy ban nhan dan) cac\b/.test(folded);
 }
 
 /**
@@ -95,7 +106,7 @@ const LIST_END_WORDS: readonly string[] = [
   ...['theo doi', 'don doc', 'lap', 'ban hanh', 'phat dong', 'duy tri', 'nang cao', 'tham dinh', 'tong hop'],
   ...['bao cao', 'giam sat', 'van dong', 'pho bien', 'ho tro', 'bo tri', 'chi dao', 'tham gia', 'thuong xuyen'],
   ...['nghien cuu', 'danh gia', 'phat hien', 'kip thoi', 'tiep tuc', 'chu dong', 'thanh tra', 'cai tao'],
-  ...['tien hanh', 'phan bo', 'quyet dinh', 'xem xet', 'dam bao', 'bao dam', 'hoan thanh', 'nhanh chong'],
+  ...['tien hanh', 'phan bo', 'quyet dinh', 'xem xet', 'dam bao', 'bao dam', 'hoan thanh', 'nhanh chong', 'giup'],
   ...['tap trung', 'khao sat', 'chu tri', 'phoi hop', 'thanh thai', 'ra quan', 'xoa', 'thu gom', 'co trach nhiem'],
   ...['chiu trach nhiem', 'quan tam', 'dang tai', 'cap nhat', 'rao', 'doi voi', 'trong', 'de', 'nham', 'theo', 'khi'],
   'trinh(?<!(?:cong|quy|lo|chuong|hanh) trinh)',
@@ -103,6 +114,23 @@ const LIST_END_WORDS: readonly string[] = [
   '(?<!bao )ve(?! sinh)',
   '(?<!van )tai(?! (?:chinh|nguyen|san|lieu|tro|khoan))',
 ];
+
+/**
+ * Verbs (folded) a duty opens with when its unit was named above it: "Huy động và phân công …", "Hướng dẫn,
+ * giám sát …".
+ */
+const NOT_DUTY_VERBS = new Set(['doi voi', 'trong', 'de', 'nham', 'theo', 'khi', 'rao', 'kip thoi', 'nhanh chong', 'quan tam']);
+const DUTY_VERBS = new RegExp(
+  `^(?:${[
+    ...LIST_END_WORDS.filter((w) => /^[a-z ]+$/.test(w) && !NOT_DUTY_VERBS.has(w)),
+    ...['huy dong', 'phan cong', 'van hanh', 'quan ly', 'cung cap', 'bao ve', 'ra quan', 'trinh'],
+  ].join('|')})(?![a-z])`,
+);
+
+/** True when `text` opens with a duty verb ("Huy động …", "Tổ chức …", "Phối hợp …"). */
+export function startsWithDutyVerb(text: string): boolean {
+  return DUTY_VERBS.test(foldSameLength(text.trim()));
+}
 
 const LIST_END = new RegExp(`\\s(?:${LIST_END_WORDS.join('|')})(?![a-z])`, 'g');
 
@@ -115,6 +143,10 @@ export function unitListEnd(text: string): number {
   const folded = foldSameLength(text);
   let end = text.search(/[;.:(\n]/);
   if (end < 0) end = text.length;
+  // "Sở Kế hoạch và Đầu tư - cơ quan thường trực …": a dash before "cơ quan / đơn vị / thường trực" describes
+  // the unit; other dashes are part of its name ("Phòng Văn hóa - Xã hội", "Khoa học – công nghệ").
+  const apposition = folded.search(/\s[-–]\s*(?:co ?quan|don vi|thuong truc|la co quan)(?![a-z])/);
+  if (apposition > 0 && apposition < end) end = apposition;
   for (const m of folded.matchAll(LIST_END)) {
     const at = (m.index ?? 0) + 1;
     if (at >= end) break;

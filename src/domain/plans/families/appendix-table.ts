@@ -22,13 +22,13 @@ const HEADER_LABELS: readonly { kind: HeaderKind; pattern: RegExp }[] = [
   { kind: 'tt', pattern: /^s?tt$/ },
   { kind: 'content', pattern: /^(?:noi dung|ten nhiem vu|nhiem vu)/ },
   { kind: 'start', pattern: /^(?:bat dau|thoi gian bat dau|tu ngay)/ },
-  { kind: 'end', pattern: /^(?:hoan thanh|ket thuc|thoi gian hoan thanh|thoi han|den ngay)/ },
+  { kind: 'end', pattern: /^(?:hoan thanh|ket thuc|thoi gian hoan thanh|thoi han|den ngay|han hoan thanh)/ },
   { kind: 'timeGroup', pattern: /^thoi gian$/ },
   { kind: 'timeframe', pattern: /^(?:thoi gian thuc hien|tien do)/ },
   { kind: 'funding', pattern: /^(?:nguon von|kinh phi|du kien kinh phi)/ },
   { kind: 'assignGroup', pattern: /^phan cong/ },
-  { kind: 'lead', pattern: /^(?:(?:co quan|don vi) )?chu tri/ },
-  { kind: 'joint', pattern: /^(?:(?:co quan|don vi) )?phoi hop/ },
+  { kind: 'lead', pattern: /^(?:(?:co quan|don vi)(?: ?\/ ?(?:co quan|don vi))? )?(?:chu tri|thuc hien)/ },
+  { kind: 'joint', pattern: /^(?:(?:co quan|don vi)(?: ?\/ ?(?:co quan|don vi))? )?phoi hop/ },
   { kind: 'other', pattern: /^(?:san pham|ket qua|ghi chu)/ },
 ];
 
@@ -37,6 +37,11 @@ export interface FlatTable {
   title: string;
   cells: string[];
   firstLine: number;
+  /**
+   * For a table written one row per line (markdown pipes, tabs): how many header cells it has (every one is a
+   * column, unknown labels too) and the plan line of each data row.
+   */
+  rowForm?: { headerCells: number; rowLines: number[] };
 }
 
 /**
@@ -47,6 +52,13 @@ export function extractTables(lines: readonly string[]): { tables: FlatTable[]; 
   const rest = [...lines];
   const tables: FlatTable[] = [];
   for (let i = 0; i < rest.length; i++) {
+    const rows = rowTable(rest, i);
+    if (rows) {
+      tables.push({ ...rows.table, title: tableTitle(rest, i) });
+      for (let j = i; j < rows.end; j++) rest[j] = '';
+      i = rows.end - 1;
+      continue;
+    }
     if (!isTableStart(rest, i)) continue;
     let end = i;
     while (end < rest.length && !/^(?:phu luc|noi nhan)\b/.test(foldSameLength(rest[end]!.trim()))) end++;
@@ -55,6 +67,45 @@ export function extractTables(lines: readonly string[]): { tables: FlatTable[]; 
     i = end - 1;
   }
   return { tables, rest };
+}
+
+/**
+ * The cells of a row written on one line: "| 1 | Tuyên truyền … | Công an phường | Quý II/2026 |" (markdown),
+ * or cells separated by tabs (a spreadsheet pasted as text). Null for other lines.
+ */
+function rowCells(line: string): string[] | null {
+  const sep = line.includes('|') ? '|' : line.includes('\t') ? '\t' : null;
+  if (sep === null) return null;
+  const cells = line.trim().replace(/^\|/, '').replace(/\|$/, '').split(sep).map((c) => c.trim());
+  return cells.length >= 3 ? cells : null;
+}
+
+/** "|---|:---:|": the rule under a markdown header. */
+function isRuleRow(line: string): boolean {
+  return /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
+}
+
+/**
+ * A table written one row per line, from its header row (with "TT" and "Nội dung…" among its cells) to the
+ * last row line; group rows (I, II …) and numbered rows alike. Each row gets as many cells as the header.
+ */
+function rowTable(lines: readonly string[], at: number): { table: Omit<FlatTable, 'title'>; end: number } | null {
+  const header = rowCells(lines[at]!);
+  if (!header) return null;
+  const folded = header.map((c) => foldSameLength(c).replace(/\s+/g, ' ').trim());
+  if (!folded.some((c) => /^s?tt$/.test(c)) || !folded.some((c) => /^(?:noi dung|ten nhiem vu|nhiem vu)/.test(c))) return null;
+  const cells = [...header];
+  const rowLines: number[] = [];
+  let end = at + 1;
+  for (; end < lines.length; end++) {
+    const line = lines[end]!;
+    if (isRuleRow(line)) continue;
+    const row = rowCells(line);
+    if (!row) break;
+    cells.push(...header.map((_, k) => row[k] ?? ''));
+    rowLines.push(end + 1);
+  }
+  return { table: { cells, firstLine: at + 1, rowForm: { headerCells: header.length, rowLines } }, end };
 }
 
 function isTableStart(lines: readonly string[], i: number): boolean {
@@ -90,7 +141,7 @@ function toCells(lines: readonly string[]): string[] {
 
 /** Task drafts from a table's rows; rows whose layout cannot be trusted are reported and skipped. */
 export function tableDrafts(table: FlatTable, context: TimeContext, warnings: string[]): TaskDraft[] {
-  const header = readHeader(table.cells);
+  const header = readHeader(table.cells, table.rowForm?.headerCells);
   if (!header) {
     warnings.push(`table "${table.title}": header not understood, its rows were not read`);
     return [];
@@ -108,7 +159,8 @@ export function tableDrafts(table: FlatTable, context: TimeContext, warnings: st
     } else if (tt === '' && content !== '' && row.every((c, i) => c === '' || header.columns[i] === 'content')) {
       subPart = content;
     } else if (/^\d+$/.test(tt) && content !== '') {
-      drafts.push(rowDraft(table, header, get, [part, subPart], partRef, context, table.firstLine + index));
+      const line = table.rowForm?.rowLines[index] ?? table.firstLine + index;
+      drafts.push(rowDraft(table, header, get, [part, subPart], partRef, context, line));
     } else if (row.some((c) => c !== '')) {
       warnings.push(`table "${table.title}": row ${index + 1} ("${tt}") does not fit the columns; rest not read`);
       break;
@@ -126,14 +178,17 @@ interface Header {
   length: number;
 }
 
-/** Reads the header cells (until the first cell that is no label) and works out the data columns. */
-function readHeader(cells: readonly string[]): Header | null {
+/**
+ * Reads the header cells (until the first cell that is no label) and works out the data columns. A header
+ * row of known width (one row per line) keeps every cell as a column, an unknown label as "other".
+ */
+function readHeader(cells: readonly string[], width?: number): Header | null {
   const kinds: { kind: HeaderKind; label: string }[] = [];
-  for (const cell of cells) {
+  for (const cell of width === undefined ? cells : cells.slice(0, width)) {
     const folded = foldSameLength(cell).replace(/\s+/g, ' ').trim();
     const found = HEADER_LABELS.find((h) => h.pattern.test(folded));
-    if (!found) break;
-    kinds.push({ kind: found.kind, label: cell.replace(/\s+/g, ' ') });
+    if (!found && width === undefined) break;
+    kinds.push({ kind: found?.kind ?? 'other', label: cell.replace(/\s+/g, ' ') });
   }
   const has = (k: HeaderKind) => kinds.some((x) => x.kind === k);
   const grouped: Record<string, HeaderKind[]> = {
@@ -168,13 +223,19 @@ function rowDraft(
   context: TimeContext,
   line: number,
 ): TaskDraft {
-  const [start, end, timeframe] = [get('start'), get('end'), get('timeframe')];
+  // "Thời gian hoàn thành" / "Thời hạn" without a "Bắt đầu" column is the whole timeframe.
+  const [start, end] = [get('start'), get('end')];
+  const timeframe = get('timeframe') || (header.columns.includes('start') ? '' : end);
   const ranged = header.columns.includes('start');
   const reading = ranged ? parseTimeRange(start, end, context) : parseTimeframe(timeframe, context);
   const written = ranged
     ? [start && `${header.labels.start}: ${start}`, end && `${header.labels.end}: ${end}`].filter(Boolean).join('; ')
     : timeframe;
+  const cells = header.columns.map((c) => get(c).replace(/\s+/g, ' ')).filter((c) => c !== '');
   return {
+    // a row on one line is quoted as written; a row flattened to one cell per line, as its cells
+    ...(table.rowForm ? { sourceLines: [line] } : { evidenceText: [cells.join(' | ')] }),
+    leadSource: { level: 'high', reason: 'lead unit from the table column' },
     ref: ['PL', partRef, get('tt')].filter(Boolean).join('.'),
     content: get('content'),
     lead: splitUnitNames(get('lead')),

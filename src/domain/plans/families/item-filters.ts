@@ -12,6 +12,13 @@ const NOT_TASKS: readonly RegExp[] = [
   /^can cu\b/,
   /^(?:nghi quyet|ke hoach|quyet dinh|chi thi|thong tu|nghi dinh|luat|cong van|chuong trinh hanh dong)\s+(?:so\s+)?\d/,
   /^ket luan\s+(?:so\s+)?\d/,
+  // closing and publishing lines: "Quyết định này có hiệu lực …", "File đính kèm", "Nguồn: …", "Điều 2."
+  /^(?:quyet dinh|ke hoach|chi thi|van ban) nay co hieu luc\b/,
+  /^(?:file|tai lieu|tep) dinh kem\b|^nguon\s*:|^anh(?: minh hoa)?\s*[:/]|^dieu \d+\s*\.?$/,
+  /^neu co (?:kho khan|vuong mac)\b/,
+  // the header block, when the export runs it together: "Số: 12/KH-UBND", the national motto
+  /\bso\s*:\s*\d*\s*\/\s*[a-z]{2,3}\s*-/,
+  /cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do/,
 ];
 
 /** True for a block that sits among duties but is not one. */
